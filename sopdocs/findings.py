@@ -1,0 +1,60 @@
+"""Findings: what `check` tells the author, each pointing at a sheet and a cell."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+LEVEL_WORD = {ERROR: "GALAT", WARNING: "PERINGATAN", INFO: "CATATAN"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str
+    message: str
+    sheet: str = ""
+    cell: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+    @property
+    def where(self) -> str:
+        """`Sheet!A1`, `Sheet` or empty (the workbook as a whole)."""
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"where": self.where}
+
+
+class Findings(list):
+    """The findings of one workbook, in the order they were found."""
+
+    def error(self, message: str, sheet: str = "", cell: str = "") -> None:
+        self.append(Finding(ERROR, message, sheet, cell))
+
+    def warning(self, message: str, sheet: str = "", cell: str = "") -> None:
+        self.append(Finding(WARNING, message, sheet, cell))
+
+    def info(self, message: str, sheet: str = "", cell: str = "") -> None:
+        self.append(Finding(INFO, message, sheet, cell))
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self if f.is_error]
+
+    def errors_in(self, sheet: str) -> bool:
+        return any(f.is_error and f.sheet == sheet for f in self)
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self if f.level == WARNING]
+
+
+class WorkbookError(Exception):
+    """A workbook that cannot be read at all; the message is for the author."""

@@ -1,0 +1,68 @@
+"""Stage 1: read a workbook of the default layout (WORKBOOK.md) into the model.
+
+`read_workbook(path)` returns the `Dokumen` and the findings met while reading (values that
+cannot be understood). Rules about the meaning of the whole (step numbers, reachability, ...)
+belong to `sopdocs.validate`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..findings import Findings, WorkbookError
+from ..model import Dokumen
+from . import labels
+from .sheets import SheetReader, read_instansi, read_sop, read_sp
+from .values import label_key
+from .xlsx import Sheet, read_sheets
+
+__all__ = ["read_workbook", "WorkbookError"]
+
+
+def read_workbook(path: str | Path) -> tuple[Dokumen, Findings]:
+    """Read one workbook. Raises WorkbookError when the file is not a readable workbook."""
+    path = Path(path)
+    findings = Findings()
+    doc = Dokumen(str(path))
+    instansi_sheets = []
+    for sheet in read_sheets(path):
+        doc.sheets.append(sheet.name)
+        kind = sheet_kind(sheet)
+        if kind == "instansi":
+            instansi_sheets.append(sheet)
+            continue
+        if kind is None:
+            doc.ignored_sheets.append(sheet.name)
+            findings.info(f"Sheet \"{sheet.name}\" bukan sheet Instansi, SOP, atau Standar Pelayanan; diabaikan.",
+                          sheet.name)
+            continue
+        if sheet.hidden:
+            findings.warning(f"Sheet \"{sheet.name}\" disembunyikan (hidden) sehingga dilewati; tampilkan "
+                             "(klik kanan tab > Unhide) bila ingin ikut dibuat dokumennya.", sheet.name)
+            continue
+        reader = SheetReader(sheet, findings)
+        if kind == "sop":
+            doc.sops.append(read_sop(reader))
+        else:
+            doc.layanan.append(read_sp(reader))
+    if not instansi_sheets:
+        findings.error("Tidak ada sheet \"Instansi\"; tambahkan sheet bernama Instansi berisi Pemerintah, "
+                       "Perangkat Daerah, Tahun, dan pimpinan (lihat `sopdocs init`).")
+    else:
+        for extra in instansi_sheets[1:]:
+            findings.error(f"Ada lebih dari satu sheet Instansi (\"{instansi_sheets[0].name}\" dan "
+                           f"\"{extra.name}\"); hapus atau ganti nama salah satunya.", extra.name)
+        doc.instansi = read_instansi(SheetReader(instansi_sheets[0], findings), path.parent)
+    return doc, findings
+
+
+def sheet_kind(sheet: Sheet) -> str | None:
+    """'instansi', 'sop', 'sp' or None, from the sheet's name and the labels in column A."""
+    if label_key(sheet.name) == labels.INSTANSI_SHEET:
+        return "instansi"
+    for row in sheet.rows[:60]:
+        key = label_key(row[0]) if row and isinstance(row[0], str) else ""
+        if key == labels.SOP_MARKER:
+            return "sop"
+        if key == labels.SP_MARKER:
+            return "sp"
+    return None

@@ -1,0 +1,157 @@
+"""Cell values as authors type them: labels, text, lists, dates, durations, marks, branches."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Tanggal, Waktu
+
+BULAN = (
+    "januari februari maret april mei juni juli agustus september oktober november desember"
+).split()
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+BULAN_SINGKAT = {"peb": 2, "agt": 8, "ags": 8, "sept": 9, "nop": 11, "pebruari": 2, "nopember": 11}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s)|[-\u2013\u2022*\u00b7>]|\(\d{1,3}\)|\([a-zA-Z]\))\s*")
+DATE_TEXT = re.compile(r"^(\d{1,2})[\s\-.]+([A-Za-z]+)\.?[\s\-.,]+(\d{4})$")
+DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+WAKTU = re.compile(
+    r"^(?:(\d+(?:[.,]\d+)?)\s*(?:-|s/?d|sampai(?: dengan)?|–)\s*)?(\d+(?:[.,]\d+)?)\s*(?:x\s*(\d+)\s*)?"
+    r"(menit|mnt|m|jam|j|hari\s+kerja|hari|hr|hk|minggu|mgg|pekan)\.?$",
+    re.I,
+)
+UNIT = {
+    "menit": "menit", "mnt": "menit", "m": "menit", "jam": "jam", "j": "jam",
+    "hari": "hari", "hr": "hari", "hari kerja": "hari kerja", "hk": "hari kerja",
+    "minggu": "minggu", "mgg": "minggu", "pekan": "minggu",
+}
+BRANCH = re.compile(r"^(?:(.*?)\s*[:=]\s*)?(?:langkah|lgkh|no\.?|ke)?\s*(\d+)\s*$", re.I | re.S)
+
+# Marks in actor cells. Letters choose the symbol; other marks only say "this actor".
+SYMBOL_LETTERS = {"m": "M", "mulai": "M", "s": "S", "selesai": "S", "p": "P", "proses": "P",
+                  "k": "K", "keputusan": "K"}
+PLAIN_MARKS = {"x", "v", "o", "y", "ya", "1", "*", "\u221a", "\u2713", "\u2714", "\u2611",
+               "\u2022", "\u25cf", "\u25cb", "\u2715", "\u2716", "\u00d7"}
+
+
+def label_key(value) -> str:
+    """A label as compared: case, spaces, trailing colon and `/` spacing do not matter."""
+    text = str(value).strip().rstrip(":").strip().lower()
+    text = re.sub(r"\s*/\s*", "/", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def as_text(value) -> str:
+    """A cell value as the text the author sees in Excel (1.0 -> '1', a date -> '2 Januari 2024')."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return long_date(value)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return str(value).strip()
+
+
+def strip_control(text: str) -> tuple[str, bool]:
+    """Text with control characters (which Word refuses) removed, and whether any were."""
+    cleaned = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return cleaned, cleaned != text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def list_items(text: str) -> list[str]:
+    """One item per line, without the numbering the author typed (the document numbers items)."""
+    items = []
+    for line in text.split("\n"):
+        item = NUMBERING.sub("", line, count=1).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def long_date(date: dt.date) -> str:
+    """`2 Januari 2024`."""
+    return f"{date.day} {BULAN[date.month - 1].capitalize()} {date.year}"
+
+
+def parse_date(value) -> Tanggal:
+    """A date cell: a real Excel date, or text in the forms staff use; verbatim when not understood."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Tanggal(long_date(value), value)
+    text = as_text(value)
+    if not text:
+        return Tanggal()
+    return Tanggal(text, _date_from_text(text))
+
+
+def _date_from_text(text: str) -> dt.date | None:
+    text = text.strip()
+    try:
+        if m := DATE_TEXT.match(text):
+            month = _month(m.group(2))
+            return dt.date(int(m.group(3)), month, int(m.group(1))) if month else None
+        if m := DATE_DMY.match(text):
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := DATE_ISO.match(text):
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:  # 31 Februari
+        return None
+    return None
+
+
+def _month(name: str) -> int | None:
+    """`Januari`, `Jan`, `Agt`, `Sept`, `August` -> month number; `Senin` -> None."""
+    name = name.lower()
+    if len(name) >= 3:
+        for names in (BULAN, MONTHS):
+            for number, full in enumerate(names, 1):
+                if full.startswith(name):
+                    return number
+    return BULAN_SINGKAT.get(name)
+
+
+def parse_waktu(value) -> Waktu:
+    """`15 menit`, `2 jam`, `1 hari`, `3 hari kerja`, `1 minggu`, `1-2 hari` (the longer counts),
+    `1 x 24 jam`; verbatim when not understood."""
+    text = as_text(value)
+    if not text:
+        return Waktu()
+    m = WAKTU.match(text.strip())
+    if not m:
+        return Waktu(text)
+    amount = float(m.group(2).replace(",", "."))
+    if m.group(3):
+        amount *= int(m.group(3))
+    unit = UNIT[re.sub(r"\s+", " ", m.group(4).lower())]
+    return Waktu(text, amount, unit)
+
+
+def parse_mark(value) -> tuple[bool, str | None, bool]:
+    """(marked, symbol letter or None, known). An unknown letter is marked but not known."""
+    text = as_text(value).strip().lower()
+    if not text:
+        return False, None, True
+    if text in SYMBOL_LETTERS:
+        return True, SYMBOL_LETTERS[text], True
+    if text in PLAIN_MARKS or not any(ch.isalpha() for ch in text):
+        return True, None, True
+    return True, None, False
+
+
+def parse_branch(value) -> tuple[str, int] | None:
+    """`Tidak lengkap: 1` -> ('Tidak lengkap', 1); `3` -> ('', 3); None when no step number."""
+    text = as_text(value)
+    m = BRANCH.match(text.strip())
+    if not m:
+        return None
+    return (m.group(1) or "").strip(), int(m.group(2))

@@ -1,0 +1,178 @@
+"""Low-level access to an .xlsx file: sheets as grids of values, and what the grid cannot show.
+
+Values come from python-calamine (a Rust reader, many times faster than openpyxl on whole
+regions). The package structure (hidden sheets, formulas without saved values, images on a
+sheet) is read straight from the zip, which every Excel, LibreOffice and WPS file shares.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+from lxml import etree
+
+from ..findings import WorkbookError
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+VALUE_TAG = re.compile(rb"<(?:\w+:)?v>[^<]")
+CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+
+
+def column_letter(index: int) -> str:
+    """0-based column index to its Excel letters: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based row and column to an A1 name."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list] = field(default_factory=list)
+    hidden: bool = False
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
+    formulas_without_value: list[str] = field(default_factory=list)
+    images: list[bytes] = field(default_factory=list)
+
+    def value(self, row: int, col: int):
+        """The value at a 0-based position; '' outside the used area."""
+        if row < len(self.rows) and col < len(self.rows[row]):
+            return self.rows[row][col]
+        return ""
+
+
+def read_sheets(path: str | Path) -> list[Sheet]:
+    """Every worksheet of the workbook in tab order, or WorkbookError saying why not."""
+    path = Path(path)
+    _check_container(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            sheets = _structure(package)
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        for sheet in sheets:
+            grid = book.get_sheet_by_name(sheet.name)
+            sheet.rows = grid.to_python(skip_empty_area=False)
+            sheet.merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in grid.merged_cell_ranges or []]
+        book.close()
+    except WorkbookError:
+        raise
+    except (zipfile.BadZipFile, KeyError, EOFError, etree.XMLSyntaxError, OSError, ValueError) as exc:
+        raise WorkbookError(
+            "File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan simpan ulang, "
+            f"atau salin lagi dari sumbernya. ({type(exc).__name__})"
+        ) from None
+    except Exception as exc:  # calamine's own errors
+        raise WorkbookError(
+            f"File tidak dapat dibaca sebagai workbook Excel ({exc}); buka di Excel dan simpan ulang sebagai .xlsx."
+        ) from None
+    return sheets
+
+
+def _check_container(path: Path) -> None:
+    if not path.exists():
+        raise WorkbookError("File tidak ditemukan; periksa nama dan foldernya.")
+    if path.is_dir():
+        raise WorkbookError("Ini sebuah folder, bukan file workbook.")
+    with path.open("rb") as f:
+        head = f.read(8)
+        if not head:
+            raise WorkbookError("File kosong (0 byte); salin ulang workbook yang benar.")
+        if head == OLE_MAGIC:
+            if ENCRYPTED_MARK in f.read():
+                raise WorkbookError(
+                    "Workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya "
+                    "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), lalu simpan ulang."
+                )
+            raise WorkbookError(
+                "Ini file Excel lama (.xls); buka di Excel atau LibreOffice lalu simpan sebagai "
+                "\"Excel Workbook (.xlsx)\"."
+            )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(
+            "Ini bukan file Excel .xlsx (isinya bukan workbook); simpan workbook sebagai "
+            "\"Excel Workbook (.xlsx)\"."
+        )
+
+
+def _structure(package: zipfile.ZipFile) -> list[Sheet]:
+    names = set(package.namelist())
+    if "xl/workbook.xml" not in names:
+        raise WorkbookError(
+            "File ini arsip zip tetapi bukan workbook Excel (tidak ada xl/workbook.xml); "
+            "simpan workbook sebagai \"Excel Workbook (.xlsx)\"."
+        )
+    targets = _relationships(package, "xl/workbook.xml")
+    workbook = etree.fromstring(package.read("xl/workbook.xml"))
+    sheets = []
+    for node in workbook.iter(f"{{{NS_MAIN}}}sheet"):
+        part = targets.get(node.get(f"{{{NS_REL}}}id"), "")
+        if part not in names:  # chartsheets and dialog sheets have no grid
+            continue
+        data = package.read(part)
+        sheet = Sheet(node.get("name"), hidden=node.get("state", "visible") != "visible")
+        if FORMULA_TAG.search(data):
+            sheet.formulas_without_value = _formulas_without_value(data)
+        if b"drawing" in data:
+            sheet.images = _images(package, part, names)
+        sheets.append(sheet)
+    if not sheets:
+        raise WorkbookError("Workbook tidak berisi satu lembar kerja (sheet) pun.")
+    return sheets
+
+
+def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id -> target part name, for one part."""
+    rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    try:
+        root = etree.fromstring(package.read(rels))
+    except KeyError:
+        return {}
+    base = posixpath.dirname(part)
+    out = {}
+    for rel in root.iter(f"{{{NS_PKG_REL}}}Relationship"):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out[rel.get("Id")] = full
+    return out
+
+
+def _formulas_without_value(data: bytes) -> list[str]:
+    cells = []
+    for attrs, body in FORMULA.findall(data):
+        if FORMULA_TAG.search(body) and not VALUE_TAG.search(body):
+            ref = CELL_REF.search(attrs)
+            if ref:
+                cells.append(ref.group(1).decode())
+    return cells
+
+
+def _images(package: zipfile.ZipFile, sheet_part: str, names: set[str]) -> list[bytes]:
+    """The pictures placed on a sheet, in drawing order."""
+    images = []
+    for drawing in _relationships(package, sheet_part).values():
+        if "/drawings/" not in drawing or drawing not in names:
+            continue
+        for media in _relationships(package, drawing).values():
+            if "/media/" in media and media in names:
+                images.append(package.read(media))
+    return images

@@ -1,0 +1,212 @@
+"""Stage 2: the rules about what a workbook means (WORKBOOK.md, "What `check` reports").
+
+Errors are what makes a correct document impossible; everything that can still be printed as
+the author wrote it is a warning.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .findings import Findings
+from .model import Dokumen, Sop, StandarPelayanan, Step, Symbol
+from .reader.values import label_key, parse_waktu
+
+
+def validate(doc: Dokumen, findings: Findings | None = None) -> Findings:
+    """Add the findings about `doc` to `findings` (those of reading it) and return them."""
+    findings = Findings() if findings is None else findings
+    _check_instansi(doc, findings)
+    for sop in doc.sops:
+        _check_sop(sop, findings)
+    _check_duplicates(doc, findings)
+    for sp in doc.layanan:
+        _check_sp(sp, doc, findings)
+    return findings
+
+
+def _check_instansi(doc: Dokumen, findings: Findings) -> None:
+    instansi = doc.instansi
+    if not instansi.cells and not instansi.pemerintah:
+        return  # no Instansi sheet: the reader has said so
+    sheet = "Instansi"
+    for name, label in (("pemerintah", "Pemerintah"), ("nama", "Perangkat Daerah")):
+        if not getattr(instansi, name):
+            findings.error(f"\"{label}\" belum diisi; tulis di kolom B baris berlabel {label} "
+                           f"(mis. {'PEMERINTAH KABUPATEN BENER MERIAH' if name == 'pemerintah' else 'DINAS KESEHATAN'}).",
+                           sheet, instansi.cells.get(name, "A1"))
+    for value, name, label in ((instansi.tahun, "tahun", "Tahun"), (instansi.pimpinan.jabatan, "jabatan", "Jabatan Pimpinan"),
+                               (instansi.pimpinan.nama, "nama_pimpinan", "Nama Pimpinan")):
+        if not value:
+            findings.warning(f"\"{label}\" belum diisi; dicetak sebagai titik-titik untuk diisi tangan.",
+                             sheet, instansi.cells.get(name, "A1"))
+    if instansi.tanggal_keputusan.text and not instansi.tanggal_keputusan.date:
+        _unknown_date(findings, sheet, instansi.cells.get("tanggal_keputusan", ""), instansi.tanggal_keputusan.text)
+
+
+def _unknown_date(findings: Findings, sheet: str, cell: str, text: str) -> None:
+    findings.warning(f"Tanggal \"{text}\" tidak dikenali (dicetak apa adanya); tulis lengkap dengan tahun, "
+                     "misalnya \"2 Januari 2024\" atau 02/01/2024.", sheet, cell)
+
+
+def _check_sop(sop: Sop, findings: Findings) -> None:
+    sheet = sop.sheet
+    if not sop.nama:
+        findings.error("\"Nama SOP\" belum diisi; tulis nama prosedurnya di kolom B.", sheet, sop.cells.get("nama", "A1"))
+    for name, label in (("tanggal_pembuatan", "Tanggal Pembuatan"), ("tanggal_revisi", "Tanggal Revisi"),
+                        ("tanggal_efektif", "Tanggal Efektif")):
+        tanggal = getattr(sop, name)
+        if tanggal.empty:
+            blank = "\"-\"" if name == "tanggal_revisi" else "titik-titik untuk diisi tangan"
+            findings.warning(f"\"{label}\" belum diisi; dicetak {blank}.", sheet, sop.cells.get(name, "A1"))
+        elif tanggal.date is None:
+            _unknown_date(findings, sheet, sop.cells.get(name, ""), tanggal.text)
+    if not sop.dasar_hukum:
+        findings.warning("\"Dasar Hukum\" belum diisi; tulis peraturan yang mendasari SOP ini, satu per baris.",
+                         sheet, sop.cells.get("dasar_hukum", "A1"))
+    if "tabel" not in sop.cells:
+        return  # no table: the reader has said so
+    if not sop.steps:
+        findings.error("Tabel kegiatan belum berisi kegiatan; isi mulai baris di bawah judul tabel.",
+                       sheet, sop.cells["tabel"])
+        return
+    if not _check_numbers(sop, findings):
+        return  # branches and the flow cannot be read without step numbers
+    for step in sop.steps:
+        _check_step(sop, step, findings)
+    used = {i for step in sop.steps for i in step.actors}
+    for index, actor in enumerate(sop.actors):
+        if index not in used:
+            findings.warning(f"Pelaksana \"{actor}\" tidak pernah ditandai di kegiatan mana pun; kolomnya tetap "
+                             "dicetak. Hapus kolom itu bila tidak diperlukan.", sheet, sop.cells[f"pelaksana:{index}"])
+    if not findings.errors_in(sheet):
+        _check_flow(sop, findings)
+
+
+def _check_numbers(sop: Sop, findings: Findings) -> bool:
+    for expected, step in enumerate(sop.steps, 1):
+        if step.number != expected:
+            findings.error(f"Nomor langkah harus urut 1, 2, 3, ... tanpa loncat atau ganda; di sini tertulis "
+                           f"{step.number}, seharusnya {expected}.", sop.sheet, step.cells["no"])
+            return False
+    return True
+
+
+def _check_step(sop: Sop, step: Step, findings: Findings) -> None:
+    sheet, cells = sop.sheet, step.cells
+    if not step.kegiatan:
+        findings.warning(f"Uraian kegiatan langkah {step.number} kosong.", sheet, cells["kegiatan"])
+    if not step.actors:
+        findings.error(f"Kegiatan langkah {step.number} belum punya pelaksana; beri tanda x di kolom jabatan "
+                       "yang melaksanakannya.", sheet, cells["pelaksana"])
+    elif step.actors != list(range(step.actors[0], step.actors[-1] + 1)):
+        names = ", ".join(sop.actors[i] for i in step.actors)
+        findings.error(f"Kegiatan bersama langkah {step.number} ditandai pada pelaksana yang tidak bersebelahan "
+                       f"({names}); satu simbol hanya bisa melintasi kolom yang berdampingan. Pindahkan kolomnya "
+                       "agar bersebelahan, atau pecah menjadi beberapa kegiatan.", sheet, cells["pelaksana"])
+    for branch, key, title in ((step.yes, "jika_ya", "Jika Ya"), (step.no, "jika_tidak", "Jika Tidak")):
+        if branch is None:
+            continue
+        if branch.target == step.number:
+            findings.error(f"{title} langkah {step.number} menunjuk ke langkah itu sendiri; tulis nomor langkah "
+                           "tujuan yang lain.", sheet, cells[key])
+        elif not 1 <= branch.target <= len(sop.steps):
+            findings.error(f"{title} menunjuk ke langkah {branch.target}, padahal langkah hanya 1 sampai "
+                           f"{len(sop.steps)}.", sheet, cells[key])
+    if step.symbol is Symbol.DECISION:
+        exits = sop.exits(step)
+        if len(exits) < 2 or exits[0].target == exits[1].target:
+            findings.error(f"Langkah {step.number} adalah keputusan (belah ketupat) dan harus punya dua jalan "
+                           "keluar yang berbeda; isi \"Jika Tidak\" dengan nomor langkah tujuan, misalnya "
+                           "\"Tidak lengkap: 1\".", sheet, cells.get("jika_tidak") or cells["pelaksana"])
+    elif step.no is not None:
+        findings.error(f"Langkah {step.number} punya \"Jika Tidak\" tetapi simbolnya bukan keputusan; beri huruf K "
+                       "pada tanda pelaksananya, atau kosongkan \"Jika Tidak\".", sheet, cells["jika_tidak"])
+
+
+def _check_flow(sop: Sop, findings: Findings) -> None:
+    """Every activity can be reached from the first, and the end can be reached from every one."""
+    after = {s.number: [b.target for b in sop.exits(s)] for s in sop.steps}
+    reached = _closure({1}, after)
+    for step in sop.steps:
+        if step.number not in reached:
+            findings.error(f"Langkah {step.number} tidak pernah dicapai dari langkah 1; periksa \"Jika Ya\"/"
+                           "\"Jika Tidak\" langkah sebelumnya.", sop.sheet, step.cells["no"])
+    before: dict[int, list[int]] = {n: [] for n in after}
+    for source, targets in after.items():
+        for target in targets:
+            before.setdefault(target, []).append(source)
+    ends = {s.number for s in sop.steps if s.final}
+    finishing = _closure(ends, before)
+    for step in sop.steps:
+        if step.number in reached and step.number not in finishing:
+            findings.error(f"Dari langkah {step.number} alur tidak pernah sampai ke akhir (berputar terus); "
+                           "periksa \"Jika Ya\"/\"Jika Tidak\".", sop.sheet, step.cells["no"])
+
+
+def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:
+    seen, todo = set(start), list(start)
+    while todo:
+        for nxt in edges.get(todo.pop(), []):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def _check_duplicates(doc: Dokumen, findings: Findings) -> None:
+    for attr, label in (("nomor", "Nomor SOP"), ("nama", "Nama SOP")):
+        counts = Counter(label_key(getattr(s, attr)) for s in doc.sops if getattr(s, attr))
+        seen: dict[str, str] = {}
+        for sop in doc.sops:
+            key = label_key(getattr(sop, attr))
+            if key and counts[key] > 1:
+                if key in seen:
+                    findings.error(f"{label} \"{getattr(sop, attr)}\" sama dengan di sheet \"{seen[key]}\"; "
+                                   "setiap SOP harus punya nomor dan nama sendiri.", sop.sheet, sop.cells.get(attr, ""))
+                else:
+                    seen[key] = sop.sheet
+
+
+def find_sop(doc: Dokumen, reference: str) -> Sop | None:
+    """The SOP of the workbook named by `reference` (its Nama SOP or Nomor SOP)."""
+    key = label_key(reference)
+    return next((s for s in doc.sops if key in (label_key(s.nama), label_key(s.nomor))), None)
+
+
+def _check_sp(sp: StandarPelayanan, doc: Dokumen, findings: Findings) -> None:
+    sheet = sp.sheet
+    if not sp.jenis_pelayanan:
+        findings.error("\"Jenis Pelayanan\" belum diisi; tulis nama layanannya di kolom B.", sheet,
+                       sp.cells.get("jenis_pelayanan", "A1"))
+    for key in ("persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan"):
+        if not sp.uraian.get(key):
+            findings.warning(f"Komponen \"{key.replace('_', ' ').title()}\" belum diisi; dicetak kosong.", sheet,
+                             sp.cells.get(key, "A1"))
+    if not sp.sop_ref:
+        return
+    sp.sop = find_sop(doc, sp.sop_ref)
+    if sp.sop is None:
+        names = "; ".join(s.nama for s in doc.sops[:5])
+        findings.error(f"\"SOP: {sp.sop_ref}\" tidak cocok dengan Nama SOP atau Nomor SOP mana pun di workbook ini"
+                       f"{f' (mis. {names})' if names else ''}; tulis persis seperti di sheet SOP-nya.", sheet,
+                       sp.cells.get("prosedur", ""))
+        return
+    _check_jangka_waktu(sp, findings)
+
+
+def _check_jangka_waktu(sp: StandarPelayanan, findings: Findings) -> None:
+    total = sp.sop.total_minutes()
+    promised = parse_waktu(" ".join(sp.uraian.get("jangka_waktu", [])[:1]))
+    if total is None or promised.minutes is None or promised.minutes >= total:
+        return
+    findings.warning(f"Jangka waktu pelayanan \"{promised.text}\" lebih pendek dari jumlah waktu SOP "
+                     f"\"{sp.sop.nama}\" ({format_minutes(total)}); sesuaikan salah satunya.", sp.sheet,
+                     sp.cells.get("jangka_waktu", ""))
+
+
+def format_minutes(minutes: float) -> str:
+    """`2 hari 3 jam 15 menit`, counting a day as 8 working hours (see MINUTES_PER_UNIT)."""
+    days, rest = divmod(round(minutes), 8 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{n} {unit}" for n, unit in ((days, "hari kerja"), (hours, "jam"), (mins, "menit")) if n]
+    return " ".join(parts) or "0 menit"
