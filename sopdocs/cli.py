@@ -27,6 +27,23 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--timpa", is_flag=True, help="Timpa file yang sudah ada.")
+def init(file: Path, timpa: bool) -> None:
+    """Buat workbook kosong FILE.xlsx: petunjuk pengisian, sheet Instansi, dan contoh SOP serta
+    Standar Pelayanan yang sudah terisi."""
+    from .template import write_template
+
+    if file.suffix.lower() != ".xlsx":
+        raise click.ClickException("Nama file harus berakhiran .xlsx, misalnya sop-dinas.xlsx.")
+    if file.exists() and not timpa:
+        raise click.ClickException(f"{file} sudah ada; pakai --timpa untuk menimpanya, atau pilih nama lain.")
+    write_template(file)
+    click.echo(f"Workbook dibuat: {file}\nIsi sheet Instansi dan ganti contoh SOP dengan SOP Anda, lalu "
+               f"jalankan: sopdocs check {file}")
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Cetak temuan dalam format JSON (untuk program lain).")
 def check(paths: tuple[Path, ...], as_json: bool) -> None:
