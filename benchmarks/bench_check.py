@@ -1,0 +1,210 @@
+"""Benchmark: read and check a whole region (40 SKPD workbooks x 60 SOPs = 2,400 SOPs).
+
+Target stated by the product: the whole region read and checked in under 5 seconds on the
+2-core reference machine.
+
+    python benchmarks/bench_check.py [FOLDER] [--skpd 40] [--sops 60] [--repeat 3] [--jobs 2] [--cli]
+                                     [--profile FILE]
+
+The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet.
+What is printed:
+- the single-process figure: `sopdocs.check_workbook` on every workbook in turn (best and
+  median of --repeat runs), SOPs per second, and whether the target is met;
+- each stage's share, from a separate pass that times the stages one by one:
+  low-level read (`sopdocs.reader.xlsx.read_sheets`: the zip structure with lxml, then the
+  grids from python-calamine), model building (the rest of `read_workbook`) and validation
+  (`validate` plus sorting the findings, as `check_workbook` does);
+- with --jobs N (N > 1): the same check spread over N worker processes, one workbook per task;
+  the workers send back counts only, as a parallel `sopdocs check` would send findings;
+- with --cli: the wall time of the real command, `sopdocs check FOLDER`, start-up and
+  printing included;
+- peak memory as the resident set size (getrusage ru_maxrss): python-calamine allocates in
+  Rust, which tracemalloc does not see. For the parallel run, the largest worker's peak.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_region import DEFAULT_FOLDER, DEFAULT_SEED, ensure_region  # noqa: E402
+
+import sopdocs  # noqa: E402
+import sopdocs.reader  # noqa: E402
+import sopdocs.reader.xlsx  # noqa: E402
+from sopdocs import check_workbook, validate  # noqa: E402
+from sopdocs.workbooks import _reading_order  # noqa: E402
+
+TARGET_SECONDS = 5.0
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MB (Linux reports ru_maxrss in kilobytes)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def check_all(paths: list[Path]) -> tuple[float, int, int, int]:
+    """(seconds, SOPs, errors, warnings) of checking every workbook in this process."""
+    start = time.perf_counter()
+    sops = errors = warnings = 0
+    for path in paths:
+        result = check_workbook(path)
+        sops += len(result.doc.sops) if result.doc else 0
+        errors += len(result.findings.errors)
+        warnings += len(result.findings.warnings)
+    return time.perf_counter() - start, sops, errors, warnings
+
+
+def _check_counts(path: Path) -> tuple[int, int, int, float]:
+    result = check_workbook(path)
+    return (len(result.doc.sops) if result.doc else 0, len(result.findings.errors),
+            len(result.findings.warnings), peak_rss_mb())
+
+
+def check_parallel(paths: list[Path], jobs: int) -> tuple[float, int, int, int, float]:
+    """(seconds, SOPs, errors, warnings, largest worker peak MB) with `jobs` worker processes,
+    starting the pool included."""
+    start = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        counts = list(pool.map(_check_counts, paths))
+    seconds = time.perf_counter() - start
+    return (seconds, sum(c[0] for c in counts), sum(c[1] for c in counts), sum(c[2] for c in counts),
+            max(c[3] for c in counts))
+
+
+def stage_times(paths: list[Path]) -> dict[str, float]:
+    """Seconds spent in each stage over all workbooks, timing the calls one by one.
+
+    `read_workbook` is given the grids read just before (sopdocs.reader.read_sheets is replaced
+    by a function returning them) so the model-building time excludes the low-level read.
+    """
+    xlsx = sopdocs.reader.xlsx
+    times = dict.fromkeys(["zip structure (lxml)", "grids (python-calamine)", "model building",
+                           "validate + sort"], 0.0)
+    real_structure, real_read_sheets = xlsx._structure, sopdocs.reader.read_sheets
+    structure_time = [0.0]
+
+    def timed_structure(package):
+        t = time.perf_counter()
+        try:
+            return real_structure(package)
+        finally:
+            structure_time[0] += time.perf_counter() - t
+
+    xlsx._structure = timed_structure
+    try:
+        for path in paths:
+            t0 = time.perf_counter()
+            structure_time[0] = 0.0
+            sheets = xlsx.read_sheets(path)
+            t1 = time.perf_counter()
+            times["zip structure (lxml)"] += structure_time[0]
+            times["grids (python-calamine)"] += t1 - t0 - structure_time[0]
+            sopdocs.reader.read_sheets = lambda _path, sheets=sheets: sheets
+            doc, findings = sopdocs.reader.read_workbook(path)
+            t2 = time.perf_counter()
+            findings = validate(doc, findings)
+            findings.sort(key=lambda f: _reading_order(doc.sheets, f))
+            t3 = time.perf_counter()
+            times["model building"] += t2 - t1
+            times["validate + sort"] += t3 - t2
+    finally:
+        xlsx._structure = real_structure
+        sopdocs.reader.read_sheets = real_read_sheets
+    return times
+
+
+def profile(paths: list[Path], out: str, top: int = 25) -> None:
+    """cProfile one single-process check of the region; print the top functions by own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for path in paths:
+        check_workbook(path)
+    profiler.disable()
+    profiler.dump_stats(out)
+    print(f"\ncProfile written to {out}; top {top} by own time (cProfile adds overhead, shares are what count):")
+    pstats.Stats(out).sort_stats("tottime").print_stats(top)
+
+
+def run_cli(folder: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sopdocs", "check", str(folder)], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def verdict(seconds: float) -> str:
+    return f"target {TARGET_SECONDS:.0f} s {'MET' if seconds < TARGET_SECONDS else 'NOT MET'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
+    parser.add_argument("--skpd", type=int, default=40)
+    parser.add_argument("--sops", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--repeat", type=int, default=3, help="single-process runs (default 3; best and median)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="worker processes for the parallel run (default: the number of cores; 1 = skip)")
+    parser.add_argument("--cli", action="store_true", help="also time `sopdocs check FOLDER` as a command")
+    parser.add_argument("--profile", metavar="FILE", help="also cProfile one run and save the stats to FILE")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    paths = ensure_region(args.folder, args.skpd, args.sops, args.seed, jobs=os.cpu_count() or 1)
+    made = time.perf_counter() - start
+    if made > 1:
+        print(f"generated the region in {made:.1f} s")
+    folder = Path(args.folder)
+    size = sum(p.stat().st_size for p in paths)
+    print(f"region: {folder} ({len(paths)} workbooks, {size / 1e6:.1f} MB); {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}")
+    rss_before = peak_rss_mb()
+
+    runs = []
+    for _ in range(max(1, args.repeat)):
+        seconds, sops, errors, warnings = check_all(paths)
+        runs.append(seconds)
+    best, median = min(runs), statistics.median(runs)
+    print(f"\nsingle process: {len(paths)} workbooks, {sops} SOPs, {errors} errors, {warnings} warnings")
+    print(f"  total {best:.2f} s best, {median:.2f} s median of {len(runs)} "
+          f"({', '.join(f'{r:.2f}' for r in runs)})")
+    print(f"  {sops / best:,.0f} SOPs/s, {best / len(paths) * 1000:.0f} ms per workbook; {verdict(best)}")
+    print(f"  peak memory (ru_maxrss, whole process): {peak_rss_mb():.0f} MB "
+          f"(before checking, after imports: {rss_before:.0f} MB)")
+
+    times = stage_times(paths)
+    total = sum(times.values())
+    print(f"\nstages (separate timed pass, {total:.2f} s in all):")
+    for name, seconds in times.items():
+        print(f"  {name:<26} {seconds:6.2f} s  {seconds / total:6.1%}")
+
+    if args.jobs > 1:
+        seconds, sops, errors, warnings, worker_peak = check_parallel(paths, args.jobs)
+        print(f"\n{args.jobs} processes: {sops} SOPs, {errors} errors, {warnings} warnings")
+        print(f"  total {seconds:.2f} s (pool start-up included), {sops / seconds:,.0f} SOPs/s, "
+              f"{best / seconds:.2f}x the single process; {verdict(seconds)}")
+        print(f"  peak memory (ru_maxrss): largest worker {worker_peak:.0f} MB; "
+              f"{args.jobs} workers plus this process")
+
+    if args.cli:
+        seconds = run_cli(folder)
+        print(f"\n`sopdocs check {folder}` as a command: {seconds:.2f} s wall (start-up and report printing "
+              f"included); {verdict(seconds)}")
+
+    if args.profile:
+        profile(paths, args.profile)
+    return 0 if best < TARGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
