@@ -1,0 +1,236 @@
+"""Stage 3: the layout of an SOP's flowchart table, pure geometry (no docx here).
+
+Given an SOP and a page setup it decides the column widths, each row's height from its wrapped
+texts, which rows go on which page, the box of every symbol, and (in `routing`) the route of
+every arrow, the decision labels and the off-page connectors. All sizes are in points, in page
+coordinates: x from the left edge of the paper, y from its top.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Sop, Step, Symbol
+from .geometry import Column, Page, Rect, Row, Shape
+from .page import PageSetup
+from .text import Font
+
+CELL_PAD_X = 3.0  # left/right cell margin
+CELL_PAD_Y = 2.0  # top/bottom cell margin
+MEASURE_SLACK = 1.5  # narrower than the cell when wrapping, so a renderer's rounding never adds a line
+PAGE_SLACK = 6.0  # room left at the bottom of every page, so a table never spills onto the next
+CAPTION_GAP = 3.0  # space between the caption line and the table
+CONNECTOR_W, CONNECTOR_H = 16.0, 14.0
+STUB = 7.0  # length of an arrow between a symbol and its off-page connector
+CONNECTOR_SPACE = STUB + CONNECTOR_H + 3.0  # room a row needs above/below for a connector
+TITLES = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu",
+          "output": "Output", "keterangan": "Keterangan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku"}
+MUTU_BAKU = ("kelengkapan", "waktu", "output", "keterangan")
+
+
+@dataclass(frozen=True)
+class Squeeze:
+    """One level of column widths: the first level whose widths fit the page is used."""
+
+    actor: float
+    mutu_baku: tuple[float, float, float, float]  # kelengkapan, waktu, output, keterangan
+    kegiatan_min: float
+    font_size: float
+
+
+SQUEEZE = (
+    Squeeze(78, (92, 52, 86, 62), 160, 9),
+    Squeeze(66, (82, 48, 76, 56), 140, 9),
+    Squeeze(56, (72, 44, 66, 50), 125, 9),
+    Squeeze(48, (64, 42, 60, 46), 115, 8),
+    Squeeze(40, (58, 40, 54, 40), 105, 8),
+    Squeeze(34, (54, 36, 50, 36), 95, 7),
+    Squeeze(28, (50, 34, 46, 32), 85, 7),
+)
+ACTOR_MAX = 110
+KEGIATAN_COMFORT = 300  # beyond this the Kegiatan column gives its surplus to the actors
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type and symbol sizes derived from the chosen column widths."""
+
+    font: Font
+    bold: Font
+    label: Font
+    lane: float  # free space on each side of a symbol inside its column
+    symbol_w: float
+    symbol_h: float
+    decision_h: float
+
+    @property
+    def row_min(self) -> float:
+        return self.decision_h + 2 * max(9.0, self.label.line_height + 2)
+
+
+@dataclass
+class FlowchartLayout:
+    """Everything the renderer needs to draw one SOP's flowchart table."""
+
+    sop: Sop
+    setup: PageSetup
+    columns: list[Column]
+    header_heights: tuple[float, float]
+    sizes: Sizes
+    pages: list[Page] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the author should know (in Indonesian)
+
+    @property
+    def actor_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.key == "actor"]
+
+    @property
+    def header_height(self) -> float:
+        return sum(self.header_heights)
+
+
+def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: tuple[str, str] = ("Ya", "Tidak")
+                     ) -> FlowchartLayout:
+    from .routing import route_page_arrows
+
+    notes: list[str] = []
+    columns, squeeze = _fit_columns(sop, setup, notes)
+    sizes = _sizes(columns, squeeze.font_size, setup)
+    layout = FlowchartLayout(sop, setup, columns, _header_heights(columns, sizes), sizes, notes=notes)
+    heights = {step.number: _row_height(step, columns, sizes) for step in sop.steps}
+    _paginate(layout, heights)
+    for page in layout.pages:
+        _place_symbols(layout, page)
+    route_page_arrows(layout, decision_labels)
+    return layout
+
+
+def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str]) -> tuple[list[Column], Squeeze]:
+    actors = max(len(sop.actors), 1)
+    no_width = Font(SQUEEZE[0].font_size, bold=True).width(str(max(len(sop.steps), 10))) + 2 * CELL_PAD_X + 6
+    for level, squeeze in enumerate(SQUEEZE):
+        kegiatan = setup.content_width - no_width - actors * squeeze.actor - sum(squeeze.mutu_baku)
+        if kegiatan >= squeeze.kegiatan_min:
+            break
+    else:  # more actors than any level holds: share what is left equally
+        kegiatan = squeeze.kegiatan_min
+        actor_width = (setup.content_width - no_width - kegiatan - sum(squeeze.mutu_baku)) / actors
+        squeeze = Squeeze(actor_width, squeeze.mutu_baku, kegiatan, squeeze.font_size)
+        level = len(SQUEEZE)
+    actor_width = squeeze.actor
+    if kegiatan > KEGIATAN_COMFORT:
+        actor_width = min(ACTOR_MAX, actor_width + (kegiatan - KEGIATAN_COMFORT) / actors)
+        kegiatan = setup.content_width - no_width - actors * actor_width - sum(squeeze.mutu_baku)
+    if level >= 3:
+        notes.append(f"SOP \"{sop.nama}\" punya {len(sop.actors)} pelaksana: kolom dipersempit dan huruf tabel "
+                     f"diperkecil menjadi {squeeze.font_size:g} pt agar muat di kertas {setup.paper}.")
+    widths = [("no", TITLES["no"], no_width, None), ("kegiatan", TITLES["kegiatan"], kegiatan, None)]
+    widths += [("actor", name, actor_width, i) for i, name in enumerate(sop.actors or [""])]
+    widths += [(key, TITLES[key], w, None) for key, w in zip(MUTU_BAKU, squeeze.mutu_baku)]
+    columns, x = [], setup.left
+    for key, title, width, actor in widths:
+        columns.append(Column(key, title, x, width, actor))
+        x += width
+    return columns, squeeze
+
+
+def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
+    actor_width = next(c.width for c in columns if c.key == "actor")
+    lane = min(14.0, max(5.0, actor_width * 0.17))
+    symbol_w = min(56.0, actor_width - 2 * lane)
+    symbol_h = min(24.0, symbol_w * 0.5)
+    label_size = min(setup.label_size, font_size - 1)
+    return Sizes(Font(font_size), Font(font_size, bold=True), Font(label_size), lane, symbol_w, symbol_h,
+                 round(symbol_h * 1.35, 2))
+
+
+def _text_height(font: Font, text: str, column: Column) -> float:
+    return font.height(text, column.width - 2 * CELL_PAD_X - MEASURE_SLACK) + 2 * CELL_PAD_Y
+
+
+def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
+    bold = sizes.bold
+    first = bold.line_height + 2 * CELL_PAD_Y + 2
+    second = max(_text_height(bold, c.title, c) for c in columns if c.key in ("actor", *MUTU_BAKU[:3]))
+    spanning = max(_text_height(bold, c.title, c) for c in columns if c.key in ("no", "kegiatan", "keterangan"))
+    return first, max(second + 2, spanning - first)
+
+
+def _row_height(step: Step, columns: list[Column], sizes: Sizes) -> float:
+    texts = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
+             "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
+    text = max(_text_height(sizes.font, texts[c.key], c) for c in columns if c.key in texts)
+    return max(text, sizes.row_min)
+
+
+def caption_text(sop: Sop, page_index: int) -> str:
+    name = f"{sop.nomor}  {sop.nama}".strip() if sop.nomor else sop.nama
+    return f"Bagian Flowchart SOP: {name}" + (" (lanjutan)" if page_index else "")
+
+
+def down_exit(sop: Sop, step: Step) -> bool:
+    """Whether the flow leaves `step` through its bottom into the next step's top."""
+    return any(branch.target == step.number + 1 for branch in sop.exits(step))
+
+
+def _paginate(layout: FlowchartLayout, heights: dict[int, float]) -> None:
+    sop, setup, sizes = layout.sop, layout.setup, layout.sizes
+    steps = {s.number: s for s in sop.steps}
+    pages: list[list[int]] = []
+    current: list[int] = []
+    used = capacity = 0.0
+    for step in sop.steps:
+        if not current:
+            capacity = _capacity(layout, len(pages))
+        top = CONNECTOR_SPACE if not current and pages and down_exit(sop, steps[step.number - 1]) else 0.0
+        need = heights[step.number] + (CONNECTOR_SPACE if down_exit(sop, step) else 0.0)
+        if current and used + need > capacity:
+            pages.append(current)
+            current, used, capacity = [], 0.0, _capacity(layout, len(pages))
+            top = CONNECTOR_SPACE if down_exit(sop, steps[step.number - 1]) else 0.0
+        current.append(step.number)
+        used += heights[step.number] + top
+    if current:
+        pages.append(current)
+    for index, numbers in enumerate(pages):
+        layout.pages.append(_page_rows(layout, index, numbers, heights, steps))
+
+
+def _capacity(layout: FlowchartLayout, page_index: int) -> float:
+    setup = layout.setup
+    return setup.content_height - _caption_height(layout, page_index) - layout.header_height - PAGE_SLACK
+
+
+def _caption_height(layout: FlowchartLayout, page_index: int) -> float:
+    return layout.sizes.bold.height(caption_text(layout.sop, page_index), layout.setup.content_width) + CAPTION_GAP
+
+
+def _page_rows(layout, index, numbers, heights, steps) -> Page:
+    sop = layout.sop
+    caption_height = _caption_height(layout, index)
+    page = Page(index, caption_text(sop, index), caption_height, layout.setup.top + caption_height)
+    capacity = _capacity(layout, index)
+    y = page.table_top + layout.header_height
+    for position, number in enumerate(numbers):
+        top = CONNECTOR_SPACE if position == 0 and number > 1 and down_exit(sop, steps[number - 1]) else 0.0
+        bottom = CONNECTOR_SPACE if position == len(numbers) - 1 and down_exit(sop, steps[number]) else 0.0
+        height = heights[number] + top + bottom
+        if height > capacity:
+            layout.notes.append(f"Langkah {number} SOP \"{sop.nama}\" terlalu panjang untuk satu halaman; teksnya "
+                                "terpotong. Ringkas uraiannya atau pindahkan rinciannya ke Keterangan/lampiran.")
+            height = capacity
+        page.rows.append(Row(number, y, height, top, bottom))
+        y += height
+    return page
+
+
+def _place_symbols(layout: FlowchartLayout, page: Page) -> None:
+    sizes, actor_columns = layout.sizes, layout.actor_columns
+    steps = {s.number: s for s in layout.sop.steps}
+    for row in page.rows:
+        step = steps[row.step]
+        span = [actor_columns[i] for i in step.actors if i < len(actor_columns)] or actor_columns[:1]
+        x0, x1 = span[0].x + sizes.lane, span[-1].x1 - sizes.lane
+        width = sizes.symbol_w if len(span) == 1 else x1 - x0
+        height = sizes.decision_h if step.symbol is Symbol.DECISION else sizes.symbol_h
+        rect = Rect(round((x0 + x1 - width) / 2, 2), round(row.symbol_middle - height / 2, 2), width, height)
+        page.shapes.append(Shape(step.symbol.value, rect, step=step.number))

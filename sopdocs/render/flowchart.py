@@ -1,0 +1,102 @@
+"""Stage 4: a laid-out flowchart as WordprocessingML: per page, a caption paragraph holding the
+page's shapes, then the table with the two header rows and rows of exact height."""
+from __future__ import annotations
+
+from ..layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU, TITLES, FlowchartLayout
+from ..layout.geometry import Column, Page
+from ..model import Step
+from .ooxml import paragraph, run_props, text_runs, twips
+from .shapes import ShapeWriter
+
+HEADER_FILL = "E7E6E6"
+BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+BORDERS = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+ALIGN = {"no": "center", "waktu": "center"}
+
+
+def flowchart_xml(layout: FlowchartLayout, writer: ShapeWriter, break_before: bool = True) -> str:
+    """The pages of one SOP's flowchart; each page starts on a new page (the first one too,
+    unless `break_before` is false because it opens a section)."""
+    return "".join(_page(layout, page, writer, break_before or page.index > 0) for page in layout.pages)
+
+
+def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: bool) -> str:
+    sizes, setup = layout.sizes, layout.setup
+    anchors = "".join(writer.arrow(a) for a in page.arrows)
+    for shape in page.shapes:
+        anchors += writer.label(shape, sizes.label.size) if shape.kind == "label" else writer.symbol(shape, sizes.label.size)
+    rpr = run_props(setup.font_name, sizes.bold.size, bold=True)
+    caption = paragraph(text_runs(page.caption, rpr) + anchors, sizes.bold.line_height,
+                        after=page.caption_height - sizes.bold.height(page.caption, setup.content_width),
+                        extra_ppr="<w:keepNext/><w:pageBreakBefore/>" if page_break else "<w:keepNext/>")
+    return caption + _table(layout, page)
+
+
+def _grid(columns: list[Column]) -> list[int]:
+    """Column widths in twips, rounded along the running position so no error accumulates."""
+    edges = [twips(c.x) for c in columns] + [twips(columns[-1].x1)]
+    return [b - a for a, b in zip(edges, edges[1:])]
+
+
+def _table(layout: FlowchartLayout, page: Page) -> str:
+    grid = _grid(layout.columns)
+    props = (f'<w:tblPr><w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+             f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             f'<w:tblCellMar><w:top w:w="{twips(CELL_PAD_Y)}" w:type="dxa"/><w:left w:w="{twips(CELL_PAD_X)}" '
+             f'w:type="dxa"/><w:bottom w:w="{twips(CELL_PAD_Y)}" w:type="dxa"/><w:right w:w="{twips(CELL_PAD_X)}" '
+             'w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    steps = {s.number: s for s in layout.sop.steps}
+    edges = [page.table_top, page.table_top + layout.header_heights[0], page.table_top + layout.header_height]
+    edges += [row.y1 for row in page.rows]
+    heights = [twips(b) - twips(a) for a, b in zip(edges, edges[1:])]
+    rows = _header_rows(layout, grid, heights[:2])
+    rows += "".join(_data_row(layout, grid, steps[row.step], h) for row, h in zip(page.rows, heights[2:]))
+    return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
+
+
+def _row(cells: str, height: int, header: bool = False) -> str:
+    repeat = "<w:tblHeader/>" if header else ""
+    return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>{repeat}</w:trPr>{cells}</w:tr>'
+
+
+def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", bold: bool = False,
+          span: int = 1, merge: str = "", fill: str = "") -> str:
+    sizes = layout.sizes
+    font = sizes.bold if bold else sizes.font
+    rpr = run_props(layout.setup.font_name, font.size, bold)
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
+    props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    props += '<w:vAlign w:val="center"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph(text_runs(text, rpr), font.line_height, align, mark_rpr=rpr)}</w:tc>"
+
+
+def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -> str:
+    columns = layout.columns
+    width = dict(zip((id(c) for c in columns), grid))
+    actors = [c for c in columns if c.key == "actor"]
+    mutu = [c for c in columns if c.key in MUTU_BAKU[:3]]
+    head = lambda c, **kw: _cell(layout, width[id(c)], kw.pop("text", c.title), "center", True,  # noqa: E731
+                                 fill=HEADER_FILL, **kw)
+    by_key = {c.key: c for c in columns}
+    first = (head(by_key["no"], merge="restart") + head(by_key["kegiatan"], merge="restart")
+             + _cell(layout, sum(width[id(c)] for c in actors), TITLES["pelaksana"], "center", True, len(actors),
+                     fill=HEADER_FILL)
+             + _cell(layout, sum(width[id(c)] for c in mutu), TITLES["mutu_baku"], "center", True, len(mutu),
+                     fill=HEADER_FILL)
+             + head(by_key["keterangan"], merge="restart"))
+    second = (head(by_key["no"], text="", merge="continue") + head(by_key["kegiatan"], text="", merge="continue")
+              + "".join(head(c) for c in actors) + "".join(head(c) for c in mutu)
+              + head(by_key["keterangan"], text="", merge="continue"))
+    return _row(first, heights[0], header=True) + _row(second, heights[1], header=True)
+
+
+def _data_row(layout: FlowchartLayout, grid: list[int], step: Step, height: int) -> str:
+    values = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
+              "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
+    cells = "".join(_cell(layout, w, values.get(c.key, ""), ALIGN.get(c.key, "left"))
+                    for c, w in zip(layout.columns, grid))
+    return _row(cells, height)

@@ -1,0 +1,90 @@
+"""Native, editable DrawingML shapes (Word 2010 `wps` shapes) anchored to the page.
+
+Each symbol, arrow, label and connector is its own floating shape, positioned on the page in
+absolute terms, in front of the text and not wrapping it: exactly what Word writes when a user
+draws a shape from Insert > Shapes, so staff can move a shape or edit its text afterwards.
+"""
+from __future__ import annotations
+
+import itertools
+
+from ..layout.geometry import Arrow, Point, Rect, Shape
+from .ooxml import emu, esc, paragraph, run_props
+
+PRESET = {
+    "terminator": "flowChartTerminator",
+    "process": "flowChartProcess",
+    "decision": "flowChartDecision",
+    "connector": "flowChartOffpageConnector",
+}
+NAME = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan",
+        "connector": "Penghubung", "label": "Label", "arrow": "Panah"}
+LINE_WIDTH = 9525  # 0.75 pt, in EMU
+BLACK = '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+
+
+class ShapeWriter:
+    """Writes anchored shapes with document-wide unique drawing ids and a stable z-order."""
+
+    def __init__(self, font: str, first_id: int = 1):
+        self.font = font
+        self._ids = itertools.count(first_id)
+
+    def symbol(self, shape: Shape, label_size: float) -> str:
+        """A flowchart symbol; a connector carries its label inside."""
+        text = self._text_box(shape.text, label_size, bold=True) if shape.text else ""
+        geometry = f'<a:prstGeom prst="{PRESET[shape.kind]}"><a:avLst/></a:prstGeom>'
+        fill = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+        line = f'<a:ln w="{LINE_WIDTH}">{BLACK}</a:ln>'
+        return self._anchor(shape.kind, shape.rect, f"{geometry}{fill}{line}", text, z=2)
+
+    def label(self, shape: Shape, size: float) -> str:
+        """Words beside a decision's exit: a borderless text box, white so that a table line
+        behind it does not strike through the words."""
+        geometry = ('<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/>'
+                    '</a:solidFill><a:ln><a:noFill/></a:ln>')
+        return self._anchor("label", shape.rect, geometry, self._text_box(shape.text, size), z=3)
+
+    def arrow(self, arrow: Arrow) -> str:
+        """An orthogonal polyline with an arrow head at its end, as a freeform (Edit Points works)."""
+        xs = [p[0] for p in arrow.points]
+        ys = [p[1] for p in arrow.points]
+        box = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        width, height = max(emu(box.w), 1), max(emu(box.h), 1)
+        path = "".join(self._path_point(i, p, box) for i, p in enumerate(arrow.points))
+        geometry = (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+                    f'<a:pathLst><a:path w="{width}" h="{height}" fill="none">{path}</a:path></a:pathLst></a:custGeom>')
+        line = f'<a:noFill/><a:ln w="{LINE_WIDTH}">{BLACK}<a:tailEnd type="triangle" w="med" len="med"/></a:ln>'
+        return self._anchor("arrow", box, geometry + line, "", z=1)
+
+    @staticmethod
+    def _path_point(index: int, point: Point, box: Rect) -> str:
+        tag = "moveTo" if index == 0 else "lnTo"
+        return f'<a:{tag}><a:pt x="{emu(point[0] - box.x)}" y="{emu(point[1] - box.y)}"/></a:{tag}>'
+
+    def _text_box(self, text: str, size: float, bold: bool = False) -> str:
+        rpr = run_props(self.font, size, bold)
+        runs = f'<w:r>{rpr}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+        body = paragraph(runs, round(size * 1.2, 1), align="center", mark_rpr=rpr)
+        return f"<wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx>"
+
+    def _anchor(self, kind: str, rect: Rect, properties: str, text_box: str, z: int) -> str:
+        shape_id = next(self._ids)
+        cx, cy = max(emu(rect.w), 1), max(emu(rect.h), 1)
+        body = ('<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
+                'anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
+        non_visual = '<wps:cNvSpPr txBox="1"/>' if kind == "label" else "<wps:cNvSpPr/>"
+        return (
+            '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z * 100000 + shape_id}" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(rect.x)}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(rect.y)}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{shape_id}" name="{NAME[kind]} {shape_id}"/><wp:cNvGraphicFramePr/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp>{non_visual}<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            f'{properties}</wps:spPr>{text_box}{body}</wps:wsp>'
+            '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>'
+        )
