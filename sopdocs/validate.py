@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .findings import Findings
-from .model import Dokumen, Sop, StandarPelayanan, Step, Symbol
+from .model import KOMPONEN, Dokumen, Sop, StandarPelayanan, Step, Symbol
+from .reader.labels import INSTANSI_SHEET
 from .reader.values import label_key, parse_waktu
 
 
@@ -26,9 +27,9 @@ def validate(doc: Dokumen, findings: Findings | None = None) -> Findings:
 
 def _check_instansi(doc: Dokumen, findings: Findings) -> None:
     instansi = doc.instansi
-    if not instansi.cells and not instansi.pemerintah:
+    sheet = next((name for name in doc.sheets if label_key(name) == INSTANSI_SHEET), None)
+    if sheet is None:
         return  # no Instansi sheet: the reader has said so
-    sheet = "Instansi"
     for name, label in (("pemerintah", "Pemerintah"), ("nama", "Perangkat Daerah")):
         if not getattr(instansi, name):
             findings.error(f"\"{label}\" belum diisi; tulis di kolom B baris berlabel {label} "
@@ -58,8 +59,8 @@ def _check_sop(sop: Sop, findings: Findings) -> None:
         if tanggal.empty:
             blank = "\"-\"" if name == "tanggal_revisi" else "titik-titik untuk diisi tangan"
             findings.warning(f"\"{label}\" belum diisi; dicetak {blank}.", sheet, sop.cells.get(name, "A1"))
-        elif tanggal.date is None:
-            _unknown_date(findings, sheet, sop.cells.get(name, ""), tanggal.text)
+        elif tanggal.date is None and not (name == "tanggal_revisi" and tanggal.text.strip("-– ") == ""):
+            _unknown_date(findings, sheet, sop.cells.get(name, ""), tanggal.text)  # "-": not revised
     if not sop.dasar_hukum:
         findings.warning("\"Dasar Hukum\" belum diisi; tulis peraturan yang mendasari SOP ini, satu per baris.",
                          sheet, sop.cells.get("dasar_hukum", "A1"))
@@ -178,10 +179,10 @@ def _check_sp(sp: StandarPelayanan, doc: Dokumen, findings: Findings) -> None:
     if not sp.jenis_pelayanan:
         findings.error("\"Jenis Pelayanan\" belum diisi; tulis nama layanannya di kolom B.", sheet,
                        sp.cells.get("jenis_pelayanan", "A1"))
-    for key in ("persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan"):
-        if not sp.uraian.get(key):
-            findings.warning(f"Komponen \"{key.replace('_', ' ').title()}\" belum diisi; dicetak kosong.", sheet,
-                             sp.cells.get(key, "A1"))
+    for komponen in KOMPONEN:
+        if komponen.group == "A" and not sp.uraian.get(komponen.key):
+            findings.warning(f"Komponen \"{komponen.label}\" belum diisi; dicetak kosong. Isi di kolom B baris "
+                             "berlabel itu.", sheet, sp.cells.get(komponen.key, "A1"))
     if not sp.sop_ref:
         return
     sp.sop = find_sop(doc, sp.sop_ref)

@@ -1,6 +1,7 @@
 """Reading the three kinds of sheet: Instansi, SOP and Standar Pelayanan."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..findings import Findings
@@ -14,6 +15,7 @@ from .xlsx import Sheet, cell_name
 LETTER_SYMBOL = {"M": Symbol.TERMINATOR, "S": Symbol.TERMINATOR, "P": Symbol.PROCESS, "K": Symbol.DECISION}
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
 FLOAT_EXACT_LIMIT = 2**53
+SOP_REFERENCE = re.compile(r"^\s*sop\s*:\s*(.+)$", re.I | re.S)  # `SOP: <Nama SOP or Nomor SOP>`
 
 
 class SheetReader:
@@ -192,13 +194,13 @@ def _read_table(reader: SheetReader, sop: Sop, header: int) -> None:
         reader.error(cell_name(names_row, 2), "Tidak ada kolom pelaksana: tulis nama jabatan pelaksana di "
                                               "sebelah kanan \"Kegiatan\", sebelum \"Kelengkapan\".")
     last_col = max([1, *actor_cols, *columns.values()])
-    merged_across = _merged_in_table(reader, names_row + 1, actor_cols)
-    row = names_row + 1
-    while row < len(reader.sheet.rows) and any(reader.raw(row, c) != "" for c in range(last_col + 1)):
-        step = _read_step(reader, sop, row, actor_cols, columns, merged_across)
-        sop.steps.append(step)
-        row += 1
-    _warn_rows_after_gap(reader, row, last_col)
+    end = names_row + 1
+    while end < len(reader.sheet.rows) and any(reader.raw(end, c) != "" for c in range(last_col + 1)):
+        end += 1
+    merged_across = _merged_in_table(reader, (names_row + 1, end), last_col, actor_cols)
+    for row in range(names_row + 1, end):
+        sop.steps.append(_read_step(reader, sop, row, actor_cols, columns, merged_across))
+    _warn_rows_after_gap(reader, end, last_col)
     _assign_symbols(sop)
 
 
@@ -223,13 +225,14 @@ def _columns(reader: SheetReader, header: int, names_row: int) -> tuple[list[int
     return actor_cols, columns
 
 
-def _merged_in_table(reader: SheetReader, first_row: int, actor_cols: list[int]) -> dict[tuple[int, int], int]:
-    """Merged cells below the header: horizontal merges over actor columns mean a joint activity
-    ({(row, first col): last col}); any other merge is reported, because its rows cannot be read."""
+def _merged_in_table(reader: SheetReader, rows: tuple[int, int], last_col: int,
+                     actor_cols: list[int]) -> dict[tuple[int, int], int]:
+    """Merged cells in the table's rows [first, end): horizontal merges over actor columns mean a joint
+    activity ({(row, first col): last col}); any other merge is reported, because its rows cannot be read."""
     across = {}
     for r0, c0, r1, c1 in reader.sheet.merged:
-        if r1 < first_row:
-            continue
+        if r1 < rows[0] or r0 >= rows[1] or c0 > last_col:
+            continue  # above, below or beside the table
         ref = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
         if r0 == r1 and c0 in actor_cols and c1 in actor_cols:
             across[(r0, c0)] = c1
@@ -283,6 +286,8 @@ def _read_marks(reader, step, row, actor_cols, merged_across) -> None:
                                               "K (keputusan) untuk sekaligus memilih simbol.")
         if not marked:
             continue
+        if not step.actors:  # point findings about the actors at the first mark, not an empty cell
+            step.cells["pelaksana"] = cell_name(row, col)
         last = merged_across.get((row, col), col)
         step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
         if letter:
@@ -339,6 +344,6 @@ def read_sp(reader: SheetReader) -> StandarPelayanan:
         cells=_cells(block),
     )
     prosedur = sp.uraian.get("prosedur", [])
-    if prosedur and label_key(prosedur[0]).startswith("sop:"):
-        sp.sop_ref = prosedur[0].split(":", 1)[1].strip()
+    if prosedur and (m := SOP_REFERENCE.match(prosedur[0])):
+        sp.sop_ref = m.group(1).strip()
     return sp

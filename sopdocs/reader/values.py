@@ -19,7 +19,8 @@ DATE_TEXT = re.compile(r"^(\d{1,2})[\s\-.]+([A-Za-z]+)\.?[\s\-.,]+(\d{4})$")
 DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 WAKTU = re.compile(
-    r"^(?:(\d+(?:[.,]\d+)?)\s*(?:-|s/?d|sampai(?: dengan)?|–)\s*)?(\d+(?:[.,]\d+)?)\s*(?:x\s*(\d+)\s*)?"
+    r"^(?:(\d+(?:[.,]\d+)?)\s*(?:-|s/?d|sampai(?: dengan)?|–)\s*)?(\d+(?:[.,]\d+)?)\s*(?:\([a-z ]+\)\s*)?"
+    r"(?:x\s*(\d+)\s*)?"
     r"(menit|mnt|m|jam|j|hari\s+kerja|hari|hr|hk|minggu|mgg|pekan)\.?$",
     re.I,
 )
@@ -122,7 +123,7 @@ def _month(name: str) -> int | None:
 
 def parse_waktu(value) -> Waktu:
     """`15 menit`, `2 jam`, `1 hari`, `3 hari kerja`, `1 minggu`, `1-2 hari` (the longer counts),
-    `1 x 24 jam`; verbatim when not understood."""
+    `1 x 24 jam`, `14 (empat belas) hari kerja`; verbatim when not understood."""
     text = as_text(value)
     if not text:
         return Waktu()

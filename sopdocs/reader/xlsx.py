@@ -22,9 +22,11 @@ NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)  # not empty <c .../>
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 VALUE_TAG = re.compile(rb"<(?:\w+:)?v>[^<]")
+DAMAGED = ("File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan simpan ulang, "
+           "atau salin lagi dari sumbernya.")
 CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 
 
@@ -75,13 +77,11 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     except WorkbookError:
         raise
     except (zipfile.BadZipFile, KeyError, EOFError, etree.XMLSyntaxError, OSError, ValueError) as exc:
-        raise WorkbookError(
-            "File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan simpan ulang, "
-            f"atau salin lagi dari sumbernya. ({type(exc).__name__})"
-        ) from None
+        raise WorkbookError(f"{DAMAGED} ({type(exc).__name__})") from None
     except Exception as exc:  # calamine's own errors
         raise WorkbookError(
-            f"File tidak dapat dibaca sebagai workbook Excel ({exc}); buka di Excel dan simpan ulang sebagai .xlsx."
+            "File tidak dapat dibaca sebagai workbook Excel (mungkin rusak); buka di Excel dan simpan ulang "
+            f"sebagai .xlsx. Rincian teknis: {exc}"
         ) from None
     return sheets
 
@@ -106,6 +106,8 @@ def _check_container(path: Path) -> None:
                 "\"Excel Workbook (.xlsx)\"."
             )
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):  # a zip whose end is missing: a copy cut short
+            raise WorkbookError(DAMAGED)
         raise WorkbookError(
             "Ini bukan file Excel .xlsx (isinya bukan workbook); simpan workbook sebagai "
             "\"Excel Workbook (.xlsx)\"."
@@ -124,8 +126,8 @@ def _structure(package: zipfile.ZipFile) -> list[Sheet]:
     sheets = []
     for node in workbook.iter(f"{{{NS_MAIN}}}sheet"):
         part = targets.get(node.get(f"{{{NS_REL}}}id"), "")
-        if part not in names:  # chartsheets and dialog sheets have no grid
-            continue
+        if part not in names:  # listed in the workbook, but its content is missing from the package
+            raise WorkbookError(f"{DAMAGED} (isi sheet \"{node.get('name')}\" tidak ada di dalam file)")
         data = package.read(part)
         sheet = Sheet(node.get("name"), hidden=node.get("state", "visible") != "visible")
         if FORMULA_TAG.search(data):

@@ -1,0 +1,344 @@
+"""Reading workbooks of the default layout into the model (sopdocs.reader)."""
+import datetime as dt
+import io
+
+import pytest
+
+from conftest import (
+    ACTORS, STEPS, TABLE_TAIL, check, identity_rows, instansi_rows, model_dict, needs_soffice, only,
+    soffice_convert, sop_rows, sp_rows, table_rows,
+)
+from sopdocs.model import Symbol
+from sopdocs.reader import read_workbook
+
+
+def read(path):
+    doc, findings = read_workbook(path)
+    return doc, findings
+
+
+def one_sop(build, rows, **options):
+    doc, findings = read(build({"Instansi": instansi_rows(), "SOP": rows}, **options))
+    assert len(doc.sops) == 1
+    return doc.sops[0], findings
+
+
+def step_row(kegiatan, marks, ya=None, tidak=None, waktu="5 menit"):
+    return [kegiatan, marks, "Berkas", waktu, "Berkas", None, ya, tidak]
+
+
+# --- the good workbook -------------------------------------------------------------------------
+
+def test_good_workbook_reads_everything(build):
+    doc, findings = read(build())
+    assert doc.sheets == ["Instansi", "SOP 01", "SP 01"]
+    assert doc.instansi.pemerintah == "PEMERINTAH KABUPATEN BENER MERIAH"
+    assert doc.instansi.nama == "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+    assert doc.instansi.tahun == "2024"
+    assert doc.instansi.pimpinan.nip == "196801011990031001"
+    sop = doc.sops[0]
+    assert sop.nama == "Pelayanan Penerbitan KTP-el"
+    assert sop.nomor == "800/01/DUKCAPIL/2024"
+    assert sop.actors == ACTORS
+    assert [s.number for s in sop.steps] == [1, 2, 3, 4, 5]
+    assert [s.actors for s in sop.steps] == [[0], [1], [2], [3], [0]]
+    assert sop.steps[3].waktu.minutes == 480
+    assert sop.cells["nama"] == "B2"
+    assert sop.steps[1].cells["jika_tidak"] == "L13"
+    assert not [f for f in findings if f.is_error]
+
+
+# --- aliases -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label", ["Perangkat Daerah", "SKPD", "OPD", "Nama SKPD", "skpd :"])
+def test_perangkat_daerah_aliases(build, label):
+    rows = instansi_rows(**{"Perangkat Daerah": None}) + [[label, "DINAS KESEHATAN"]]
+    doc, _ = read(build({"Instansi": rows}))
+    assert doc.instansi.nama == "DINAS KESEHATAN"
+
+
+@pytest.mark.parametrize("label", ["Unit Kerja", "Bidang", "Bagian", "Seksi", "BIDANG:"])
+def test_unit_kerja_aliases(build, label):
+    rows = sop_rows(**{"Unit Kerja": None})
+    rows.insert(2, [label, "Bidang Pelayanan"])
+    sop, _ = one_sop(build, rows)
+    assert sop.unit_kerja == "Bidang Pelayanan"
+
+
+@pytest.mark.parametrize("label", ["Peralatan/Perlengkapan", "Peralatan / Perlengkapan:", "Peralatan", "Perlengkapan"])
+def test_peralatan_aliases(build, label):
+    rows = sop_rows(**{"Peralatan/Perlengkapan": None})
+    rows.insert(2, [label, "Komputer\nPrinter"])
+    sop, _ = one_sop(build, rows)
+    assert sop.peralatan == ["Komputer", "Printer"]
+
+
+def test_pencatatan_alias(build):
+    rows = sop_rows()
+    rows.insert(2, ["Pencatatan", "Buku register"])
+    sop, _ = one_sop(build, rows)
+    assert sop.pencatatan == ["Buku register"]
+
+
+@pytest.mark.parametrize("title", ["Kelengkapan", "Persyaratan/Kelengkapan", "Persyaratan", "PERSYARATAN / KELENGKAPAN"])
+def test_kelengkapan_column_aliases(build, title):
+    rows = [*identity_rows(), [], *table_rows(tail=[title, "Waktu", "Output", "Keterangan", "Jika Ya", "Jika Tidak"])]
+    sop, _ = one_sop(build, rows)
+    assert sop.actors == ACTORS
+    assert sop.steps[0].kelengkapan == "Formulir F-1.07"
+
+
+def test_sp_aliases(build):
+    rows = [["Jenis Pelayanan", "KTP-el"], ["Prosedur", "Datang ke loket"], ["Jangka Waktu", "1 hari"],
+            ["Biaya", "Gratis"], ["Pengaduan", "SMS 0812"], ["Sarana dan Prasarana", "Ruang tunggu"]]
+    doc, _ = read(build({"Instansi": instansi_rows(), "SP": rows}))
+    sp = doc.layanan[0]
+    assert sp.uraian["prosedur"] == ["Datang ke loket"]
+    assert sp.uraian["jangka_waktu"] == ["1 hari"]
+    assert sp.uraian["biaya"] == ["Gratis"]
+    assert sp.uraian["pengaduan"] == ["SMS 0812"]
+    assert sp.uraian["sarana"] == ["Ruang tunggu"]
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+def test_list_continues_on_rows_with_column_a_empty(build):
+    rows = sop_rows(**{"Dasar Hukum": None})
+    rows[2:2] = [["Dasar Hukum", "1. Undang-Undang Nomor 23 Tahun 2014"],
+                 [None, "2. Peraturan Pemerintah Nomor 40 Tahun 2019\n3. Perda Nomor 5 Tahun 2020"],
+                 [None, "a) Perbup Nomor 7 Tahun 2021"]]
+    sop, _ = one_sop(build, rows)
+    assert sop.dasar_hukum == ["Undang-Undang Nomor 23 Tahun 2014", "Peraturan Pemerintah Nomor 40 Tahun 2019",
+                               "Perda Nomor 5 Tahun 2020", "Perbup Nomor 7 Tahun 2021"]
+    assert sop.unit_kerja == "Bidang Pelayanan Pendaftaran Penduduk"
+
+
+def test_sp_list_continuation(build):
+    rows = sp_rows(Persyaratan="1. Fotokopi KK")
+    rows.insert(2, [None, "2. Pas foto"])
+    doc, _ = read(build({"Instansi": instansi_rows(), "SP": rows}))
+    assert doc.layanan[0].uraian["persyaratan"] == ["Fotokopi KK", "Pas foto"]
+
+
+# --- the activity table ------------------------------------------------------------------------
+
+def test_two_row_official_header(build):
+    n = len(ACTORS)
+    group = ["No", "Kegiatan", "Pelaksana", *[None] * (n - 1), "Mutu Baku", None, None, "Keterangan",
+             "Jika Ya", "Jika Tidak"]
+    names = [None, None, *ACTORS, "Kelengkapan", "Waktu", "Output"]
+    body = table_rows()[1:]
+    rows = [*identity_rows(), [], group, names, *body]
+    merged = ["C11:F11", "G11:I11", "A11:A12", "B11:B12", "J11:J12", "K11:K12", "L11:L12"]
+    sop, findings = one_sop(build, rows, merged={"SOP": merged})
+    assert sop.actors == ACTORS
+    assert len(sop.steps) == 5
+    assert sop.steps[1].no.target == 1
+    assert sop.steps[2].kelengkapan == "Berkas lengkap"
+    assert sop.steps[3].waktu.minutes == 480
+    assert not [f for f in findings if f.is_error], "\n".join(map(str, findings))
+    one_row, _ = one_sop(build, sop_rows(), name="plain.xlsx")
+    assert [s.actors for s in sop.steps] == [s.actors for s in one_row.steps]
+
+
+def test_table_ends_at_first_empty_row(build):
+    rows = sop_rows() + [[], ["Catatan", "dibuat oleh tim"]]
+    sop, findings = one_sop(build, rows)
+    assert len(sop.steps) == 5
+    assert not [f for f in findings if f.is_error]
+
+
+def test_steps_after_an_empty_row_are_reported(build):
+    rows = sop_rows() + [[], [6, "Mengarsipkan", None, "x"]]
+    sop, findings = one_sop(build, rows)
+    assert len(sop.steps) == 5
+    finding = only(findings, "SOP", "A17", "warning")
+    assert "baris 18" in finding.message
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def test_excel_dates_and_text_dates(build):
+    rows = sop_rows(**{"Tanggal Pembuatan": dt.datetime(2024, 1, 2), "Tanggal Revisi": "02/03/2024",
+                       "Tanggal Efektif": "2024-04-01"})
+    sop, findings = one_sop(build, rows)
+    assert sop.tanggal_pembuatan.date == dt.date(2024, 1, 2)
+    assert sop.tanggal_pembuatan.text == "2 Januari 2024"
+    assert sop.tanggal_revisi.date == dt.date(2024, 3, 2)
+    assert sop.tanggal_efektif.date == dt.date(2024, 4, 1)
+    assert not [f for f in findings if "Tanggal" in f.message]
+
+
+def test_tanggal_keputusan_excel_date(build):
+    doc, _ = read(build({"Instansi": instansi_rows(**{"Tanggal Keputusan": dt.datetime(2024, 12, 31)})}))
+    assert doc.instansi.tanggal_keputusan.date == dt.date(2024, 12, 31)
+
+
+def test_numbers_read_as_text_without_decimal(build):
+    doc, _ = read(build({"Instansi": instansi_rows(Tahun=2024.0)}))
+    assert doc.instansi.tahun == "2024"
+
+
+# --- marks and symbols -------------------------------------------------------------------------
+
+def test_default_symbols(build):
+    sop, _ = one_sop(build, sop_rows())
+    assert [s.symbol for s in sop.steps] == [Symbol.TERMINATOR, Symbol.DECISION, Symbol.PROCESS,
+                                             Symbol.PROCESS, Symbol.TERMINATOR]
+    assert [s.final for s in sop.steps] == [False, False, False, False, True]
+
+
+def test_letters_choose_symbols(build):
+    steps = [
+        step_row("Mulai", ["M", None, None, None]),
+        step_row("Periksa", [None, "K", None, None], tidak="Tidak: 1"),
+        step_row("Arsip", [None, None, "S", None]),
+        step_row("Catat", [None, None, None, "P"]),
+        step_row("Serahkan", ["P", None, None, None]),
+    ]
+    sop, findings = one_sop(build, [*identity_rows(), [], *table_rows(steps)])
+    assert [s.symbol for s in sop.steps] == [Symbol.TERMINATOR, Symbol.DECISION, Symbol.TERMINATOR,
+                                             Symbol.PROCESS, Symbol.PROCESS]
+    assert [s.final for s in sop.steps] == [False, False, True, False, True]
+    assert not [f for f in findings if f.is_error]
+
+
+def test_any_plain_mark_works(build):
+    steps = [step_row("A", ["x", None, None, None]), step_row("B", [None, "v", None, None]),
+             step_row("C", [None, None, 1, None]), step_row("D", [None, None, None, "\u2713"]),
+             step_row("E", ["\u221a", None, None, None])]
+    sop, findings = one_sop(build, [*identity_rows(), [], *table_rows(steps)])
+    assert [s.actors for s in sop.steps] == [[0], [1], [2], [3], [0]]
+    assert not [f for f in findings if f.is_error]
+
+
+def test_joint_activity_by_adjacent_marks(build):
+    steps = [step_row("A", ["x", None, None, None]), step_row("Rapat", [None, "x", "x", "x"]),
+             step_row("C", ["x", None, None, None])]
+    sop, findings = one_sop(build, [*identity_rows(), [], *table_rows(steps)])
+    assert sop.steps[1].actors == [1, 2, 3]
+    assert not [f for f in findings if f.is_error]
+
+
+def test_joint_activity_by_merged_mark_cell(build):
+    steps = [step_row("A", ["x", None, None, None]), step_row("Rapat", [None, "x", None, None]),
+             step_row("C", ["x", None, None, None])]
+    sop, findings = one_sop(build, [*identity_rows(), [], *table_rows(steps)], merged={"SOP": ["D13:F13"]})
+    assert sop.steps[1].actors == [1, 2, 3]
+    assert not [f for f in findings if f.is_error], "\n".join(map(str, findings))
+
+
+def test_branches_with_labels(build):
+    steps = [step_row("Ajukan", ["x", None, None, None]),
+             step_row("Periksa", [None, "x", None, None], ya="Lengkap: 3", tidak="Tidak lengkap: 1"),
+             step_row("Proses", [None, None, "x", None], ya=4),
+             step_row("Selesai", ["x", None, None, None])]
+    sop, findings = one_sop(build, [*identity_rows(), [], *table_rows(steps)])
+    periksa = sop.steps[1]
+    assert (periksa.yes.target, periksa.yes.label) == (3, "Lengkap")
+    assert (periksa.no.target, periksa.no.label) == (1, "Tidak lengkap")
+    assert (sop.steps[2].yes.target, sop.steps[2].yes.label) == (4, "")
+    assert sop.steps[0].yes is None
+    assert not [f for f in findings if f.is_error]
+
+
+def test_sp_reference_to_sop_is_resolved(build):
+    doc = check(build()).doc
+    sp = doc.layanan[0]
+    assert sp.sop_ref == "Pelayanan Penerbitan KTP-el"
+    assert sp.sop is doc.sops[0]
+
+
+def test_sp_reference_by_nomor(build):
+    sheets = {"Instansi": instansi_rows(), "SOP": sop_rows(),
+              "SP": sp_rows(**{"Sistem, Mekanisme, dan Prosedur": "sop : 800/01/DUKCAPIL/2024"})}
+    doc = check(build(sheets)).doc
+    assert doc.layanan[0].sop is doc.sops[0]
+
+
+# --- the logo ----------------------------------------------------------------------------------
+
+def png_bytes(color="red") -> bytes:
+    image = pytest.importorskip("PIL.Image")
+    out = io.BytesIO()
+    image.new("RGB", (8, 8), color).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_image_on_instansi_sheet_is_the_logo(build):
+    from openpyxl.drawing.image import Image
+
+    data = png_bytes()
+    from PIL import Image as PILImage
+
+    picture = Image(PILImage.open(io.BytesIO(data)))
+    doc, findings = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"Instansi": picture}))
+    assert doc.instansi.logo is not None
+    assert doc.instansi.logo.startswith(b"\x89PNG")
+    assert PILImage.open(io.BytesIO(doc.instansi.logo)).size == (8, 8)
+    assert not [f for f in findings if f.is_error]
+
+
+def test_image_on_another_sheet_is_not_the_logo(build):
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PILImage
+
+    picture = Image(PILImage.open(io.BytesIO(png_bytes())))
+    doc, _ = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"SOP": picture}))
+    assert doc.instansi.logo is None
+
+
+def test_logo_path_relative_to_workbook(build, tmp_path, monkeypatch):
+    (tmp_path / "gambar").mkdir()
+    (tmp_path / "gambar" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    path = build({"Instansi": instansi_rows(Logo="gambar/logo.png")})
+    monkeypatch.chdir(tmp_path.parent)
+    doc, findings = read(path)
+    assert doc.instansi.logo.startswith(b"\x89PNG")
+    assert not findings.warnings
+
+
+def test_missing_logo_file_is_a_warning(build):
+    doc, findings = read(build({"Instansi": instansi_rows(Logo="tidak-ada.png")}))
+    assert doc.instansi.logo is None
+    finding = only(findings, "Instansi", "B10", "warning")
+    assert "tidak-ada.png" in finding.message and "tidak ditemukan" in finding.message
+
+
+def test_logo_that_is_not_an_image_is_a_warning(build, tmp_path):
+    (tmp_path / "logo.png").write_text("bukan gambar")
+    doc, findings = read(build({"Instansi": instansi_rows(Logo="logo.png")}))
+    assert doc.instansi.logo is None
+    assert "PNG" in only(findings, "Instansi", "B10", "warning").message
+
+
+# --- LibreOffice -------------------------------------------------------------------------------
+
+def rich_workbook(build):
+    steps = [step_row("Ajukan", ["M", None, None, None]),
+             step_row("Periksa", [None, "x", None, None], ya="Lengkap: 3", tidak="Tidak lengkap: 1"),
+             step_row("Rapat", [None, "x", None, None], waktu="2 jam"),
+             step_row("Tanda tangan", [None, None, None, "x"], waktu="1 hari"),
+             step_row("Terima", ["S", None, None, None], waktu="lama")]
+    sop = identity_rows(**{"Tanggal Pembuatan": dt.datetime(2024, 1, 2), "Dasar Hukum": "1. UU 24/2013"})
+    sop.insert(7, [None, "2. Perbup 7/2021"])
+    sheets = {"Petunjuk": [["Isi sheet Instansi dahulu."]], "Instansi": instansi_rows(),
+              "SOP": [*sop, [], *table_rows(steps)], "SOP 2": sop_rows(**{"Nama SOP": "Lain", "Nomor SOP": "2"}),
+              "SP": sp_rows()}
+    return build(sheets, merged={"SOP": ["D15:E15"]})
+
+
+@needs_soffice
+def test_libreoffice_copy_reads_the_same(build, tmp_path):
+    original = rich_workbook(build)
+    converted = soffice_convert(original, tmp_path / "lo")
+    doc_a, findings_a = read(original)
+    doc_b, findings_b = read(converted)
+    sop = doc_a.sops[0]
+    assert sop.steps[2].actors == [1, 2]  # the merged mark cell survived the conversion
+    assert sop.tanggal_pembuatan.date == dt.date(2024, 1, 2)
+    assert sop.dasar_hukum == ["UU 24/2013", "Perbup 7/2021"]
+    assert doc_a.ignored_sheets == ["Petunjuk"]
+    assert model_dict(doc_b) == model_dict(doc_a)
+    assert [str(f) for f in findings_b] == [str(f) for f in findings_a]
+    assert check(converted).findings == check(original).findings
