@@ -68,6 +68,108 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(1 if any(not r.ok for r in results) else 0)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("hasil"),
+              show_default=True, help="Folder tujuan dokumen.")
+@click.option("--kertas", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4", show_default=True,
+              help="Ukuran kertas.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("--per-sop", is_flag=True, help="Tulis juga setiap SOP sebagai file .docx tersendiri.")
+@click.option("--pdf", "make_pdf", is_flag=True, help="Ubah juga setiap dokumen menjadi PDF (perlu LibreOffice).")
+def build(paths, out_dir, kertas, jobs, per_sop, make_pdf) -> None:
+    """Buat dokumen Word dari workbook (file atau folder berisi workbook), satu buku per workbook.
+
+    Workbook yang bergalat dilaporkan dan dilewati; yang lain tetap dibuat. Kode keluar 1 bila
+    ada workbook yang gagal.
+    """
+    import os
+
+    from .build import BuildOptions, build_all
+
+    workbooks = find_workbooks(list(paths))
+    if not workbooks:
+        raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
+    jobs = jobs or os.cpu_count() or 1
+    options = BuildOptions(paper=kertas.upper(), per_sop=per_sop)
+    with click.progressbar(length=len(workbooks), label="Membuat dokumen", show_pos=True,
+                           file=sys.stderr) as bar:
+        results = build_all(workbooks, out_dir, options, jobs, on_done=lambda r: bar.update(1))
+    if make_pdf:
+        _convert_pdfs(results, jobs)
+    _print_summary(results)
+    sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def _convert_pdfs(results, jobs: int) -> None:
+    from .pdf import ConversionError, to_pdf
+
+    documents = [path for r in results if r.ok for path in r.outputs if path.suffix == ".docx"]
+    if not documents:
+        return
+    try:
+        converted = to_pdf(documents, jobs)
+    except ConversionError as exc:
+        click.secho(str(exc), fg="yellow", err=True)
+        return
+    for result in results:
+        for path in list(result.outputs):
+            made = converted.get(path)
+            if isinstance(made, Path):
+                result.outputs.append(made)
+            elif made is not None:
+                click.secho(str(made), fg="yellow", err=True)
+
+
+def _print_summary(results) -> None:
+    rows = [("SKPD", "SOP", "Halaman", "Status", "File")]
+    for r in results:
+        status = "OK" if r.ok else "GAGAL"
+        files = ", ".join(p.name for p in r.outputs) or r.error
+        rows.append((r.skpd or r.workbook.name, str(r.sops), str(r.pages or "-"), status, files))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    click.echo()
+    for index, row in enumerate(rows):
+        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4]
+        click.secho(line, bold=index == 0, fg=None if index == 0 or rows[index][3] == "OK" else "red")
+    for r in results:
+        if not r.ok and r.findings.errors:
+            click.echo()
+            _print_report_of(r.workbook, r.findings)
+    ok = sum(r.ok for r in results)
+    click.echo(f"\n{ok} dari {len(results)} workbook berhasil dibuat.")
+
+
+def _print_report_of(path, findings) -> None:
+    click.secho(str(path), bold=True)
+    for finding in findings.errors:
+        click.echo("  " + click.style(f"{LEVEL_WORD[finding.level]:<10}", fg="red") + f" {finding}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder gambar PNG (bawaan: folder bernama sama dengan dokumen).")
+@click.option("--resolusi", type=click.IntRange(30, 300), default=60, show_default=True, help="Titik per inci.")
+def pratinjau(file: Path, out_dir: Path | None, resolusi: int) -> None:
+    """Ubah dokumen .docx menjadi gambar PNG per halaman (lewat LibreOffice), untuk dilihat tanpa Word."""
+    from .pdf import ConversionError, to_pdf, to_png
+
+    out_dir = out_dir or file.with_suffix("")
+    try:
+        made = to_pdf([file])[file]
+        if isinstance(made, ConversionError):
+            raise made
+        pages = to_png(made, out_dir, resolusi)
+    except ConversionError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"PDF: {made}")
+    click.echo(f"{len(pages)} halaman PNG di {out_dir}:")
+    for page in pages:
+        click.echo(f"  {page}")
+
+
 def _print_report(result) -> None:
     click.secho(str(result.path), bold=True)
     colors = {"error": "red", "warning": "yellow", "info": None}

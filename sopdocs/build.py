@@ -1,0 +1,131 @@
+"""The whole pipeline for one workbook, and for many in parallel: the library behind `sopdocs build`.
+
+read -> validate -> lay out -> render -> write (-> PDF). A workbook with errors is reported and
+skipped; the others are built. Every file is written atomically.
+"""
+from __future__ import annotations
+
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .findings import Findings
+from .layout import PageSetup
+from .model import Dokumen
+from .workbooks import check_workbook
+from .write import atomic_path
+
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    paper: str = "F4"
+    per_sop: bool = False
+
+
+@dataclass
+class BuildResult:
+    """What became of one workbook."""
+
+    workbook: Path
+    skpd: str = ""
+    sops: int = 0
+    pages: int = 0
+    outputs: list[Path] = field(default_factory=list)
+    findings: Findings = field(default_factory=Findings)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def safe_file_name(name: str, limit: int = 80) -> str:
+    """A file name that Windows, macOS and Linux all accept, kept readable."""
+    cleaned = UNSAFE.sub(" ", name)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().rstrip(". ")[:limit].rstrip(". ")
+    if not cleaned:
+        return "dokumen"
+    if cleaned.split(".")[0].upper() in WINDOWS_RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+def book_name(doc: Dokumen, workbook: Path) -> str:
+    """The base name of a workbook's outputs: its Singkatan, else the SKPD's name, else the file's."""
+    return safe_file_name(doc.instansi.singkatan or doc.instansi.nama or workbook.stem)
+
+
+def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildOptions(),
+                   name: str | None = None) -> BuildResult:
+    """Build the documents of one workbook into `out_dir`."""
+    from .render import flowchart_document
+
+    checked = check_workbook(workbook)
+    result = BuildResult(workbook, findings=checked.findings)
+    if not checked.ok:
+        result.error = "workbook bergalat; perbaiki dulu (lihat sopdocs check)"
+        return result
+    doc = checked.doc
+    result.skpd = doc.instansi.singkatan or doc.instansi.nama
+    result.sops = len(doc.sops)
+    setup = PageSetup(paper=options.paper)
+    document = flowchart_document(doc, setup)
+    target = out_dir / f"{name or book_name(doc, workbook)} - SOP.docx"
+    with atomic_path(target) as tmp:
+        document.save(tmp)
+    result.outputs.append(target)
+    result.pages = document.element.body.xml.count("<w:pageBreakBefore/>") + 1
+    return result
+
+
+def unique_names(workbooks: list[Path]) -> dict[Path, str | None]:
+    """Output names for workbooks whose own names would collide: the workbook's file name is added."""
+    from .reader import read_workbook  # only the Instansi names are needed, but reading is cheap
+
+    names: dict[Path, str | None] = {}
+    seen: dict[str, int] = {}
+    for workbook in workbooks:
+        try:
+            doc, _ = read_workbook(workbook)
+            base = book_name(doc, workbook)
+        except Exception:  # unreadable: its build reports why
+            base = safe_file_name(workbook.stem)
+        seen[base] = seen.get(base, 0) + 1
+        names[workbook] = base
+    return {w: (f"{n} ({safe_file_name(w.stem)})" if seen[n] > 1 else n) for w, n in names.items()}
+
+
+def build_all(workbooks: list[Path], out_dir: Path, options: BuildOptions = BuildOptions(), jobs: int = 1,
+              on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
+    """Build many workbooks, in `jobs` processes; results come back in the workbooks' order."""
+    names = unique_names(workbooks)
+    results: dict[Path, BuildResult] = {}
+    for result in _run(workbooks, out_dir, options, names, jobs):
+        results[result.workbook] = result
+        if on_done:
+            on_done(result)
+    return [results[w] for w in workbooks]
+
+
+def _run(workbooks, out_dir, options, names, jobs) -> Iterator[BuildResult]:
+    if jobs <= 1 or len(workbooks) <= 1:
+        for workbook in workbooks:
+            yield _safe_build(workbook, out_dir, options, names[workbook])
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_safe_build, w, out_dir, options, names[w]) for w in workbooks]
+        for future in futures:
+            yield future.result()
+
+
+def _safe_build(workbook: Path, out_dir: Path, options: BuildOptions, name: str | None) -> BuildResult:
+    """One workbook's build; an unexpected failure is reported for it alone."""
+    try:
+        return build_workbook(workbook, out_dir, options, name)
+    except Exception as exc:  # a bug must not stop the other workbooks
+        return BuildResult(workbook, error=f"gagal dibuat karena kesalahan program: {type(exc).__name__}: {exc}")
