@@ -1,5 +1,6 @@
 """Messy and broken input: never a traceback, always a clear Indonesian sentence, and the other
 workbooks of the same call still checked."""
+import json
 import re
 import zipfile
 
@@ -188,6 +189,15 @@ def test_formula_without_saved_value(build):
 
 
 @needs_soffice
+def test_formula_with_saved_error_value(build, tmp_path):
+    rows = sop_rows()
+    rows[12][7] = "=NA()"
+    converted = soffice_convert(build({"Instansi": instansi_rows(), "SOP": rows}), tmp_path / "lo")
+    findings = check(converted).findings
+    assert "galat rumus #N/A" in only(findings, "SOP", "H13", "warning").message
+
+
+@needs_soffice
 def test_formula_with_saved_value_reads_its_value(build, tmp_path):
     converted = soffice_convert(formula_workbook(build), tmp_path / "lo")
     result = check(converted)
@@ -195,6 +205,15 @@ def test_formula_with_saved_value_reads_its_value(build, tmp_path):
     assert result.doc.sops[0].dasar_hukum == ["Undang-Undang Nomor 24 Tahun 2013", "Perbup Nomor 7"]
     assert not [f for f in result.findings if "rumus" in f.message]
     assert result.ok
+
+
+def test_cells_showing_an_excel_error(build):
+    rows = sop_rows(**{"Nama SOP": "#DIV/0!"})  # openpyxl stores these as error values, as Excel does
+    rows[12][7] = "#N/A"
+    findings = check(build({"Instansi": instansi_rows(), "SOP": rows})).findings
+    assert "galat rumus #DIV/0!" in only(findings, "SOP", "B2", "warning").message
+    assert "galat rumus #N/A" in only(findings, "SOP", "H13", "warning").message
+    assert '"Nama SOP" belum diisi' in only(findings, "SOP", "B2", "error").message
 
 
 def test_hidden_sop_sheet_is_skipped_with_a_warning(build):
@@ -234,3 +253,15 @@ def test_big_sop_reads_fine(build):
     assert sop.steps[-1].kegiatan == long_text.strip() and len(sop.steps[0].output) == len(long_text.strip())
     assert sop.total_minutes() == 300 * 15
     assert result.doc.instansi.alamat == long_text.strip()
+
+
+def test_json_output_with_an_unreadable_workbook(tmp_path, good):
+    bad = tmp_path / "kosong.xlsx"
+    bad.write_bytes(b"")
+    result = run_cli("check", "--json", str(bad), str(good))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    data = {item["workbook"]: item for item in json.loads(result.stdout)}
+    assert data[str(bad)]["ok"] is False
+    assert [t["level"] for t in data[str(bad)]["temuan"]] == ["error"]
+    assert "File kosong" in data[str(bad)]["temuan"][0]["message"]
+    assert data[str(good)]["ok"] is True

@@ -55,6 +55,14 @@ def test_good_workbook_has_no_errors_and_no_warnings(build):
     assert [f for f in result.findings if f.level != "info"] == []
 
 
+def test_init_template_passes_check(tmp_path):
+    path = tmp_path / "templat.xlsx"
+    assert CliRunner().invoke(main, ["init", str(path)]).exit_code == 0
+    result = invoke(path)
+    assert result.exit_code == 0, result.output
+    assert "SIAP: 1 SOP, 1 Standar Pelayanan; 0 galat, 0 peringatan." in result.output
+
+
 # --- errors ------------------------------------------------------------------------------------
 
 def test_no_instansi_sheet(build):

@@ -141,6 +141,15 @@ def test_two_row_official_header(build):
     assert [s.actors for s in sop.steps] == [s.actors for s in one_row.steps]
 
 
+@pytest.mark.parametrize("no, kegiatan", [("NO", "KEGIATAN"), ("No.", "Kegiatan:"), (" no ", "kegiatan")])
+def test_table_header_written_loosely(build, no, kegiatan):
+    rows = sop_rows()
+    rows[10][:2] = [no, kegiatan]
+    sop, findings = one_sop(build, rows)
+    assert len(sop.steps) == 5 and sop.actors == ACTORS
+    assert not [f for f in findings if f.is_error]
+
+
 def test_table_ends_at_first_empty_row(build):
     rows = sop_rows() + [[], ["Catatan", "dibuat oleh tim"]]
     sop, findings = one_sop(build, rows)
@@ -258,40 +267,39 @@ def test_sp_reference_by_nomor(build):
 
 # --- the logo ----------------------------------------------------------------------------------
 
-def png_bytes(color="red") -> bytes:
-    image = pytest.importorskip("PIL.Image")
+def picture(color="red"):
+    """An 8x8 PNG picture for openpyxl to place on a sheet (skips the test without Pillow)."""
+    pil = pytest.importorskip("PIL.Image")
+    from openpyxl.drawing.image import Image
+
     out = io.BytesIO()
-    image.new("RGB", (8, 8), color).save(out, "PNG")
-    return out.getvalue()
+    pil.new("RGB", (8, 8), color).save(out, "PNG")
+    return Image(pil.open(out))
+
+
+def pixel(data: bytes) -> tuple:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(data)).convert("RGB").getpixel((4, 4))
 
 
 def test_image_on_instansi_sheet_is_the_logo(build):
-    from openpyxl.drawing.image import Image
-
-    data = png_bytes()
-    from PIL import Image as PILImage
-
-    picture = Image(PILImage.open(io.BytesIO(data)))
-    doc, findings = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"Instansi": picture}))
-    assert doc.instansi.logo is not None
+    doc, findings = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"Instansi": picture("red")}))
     assert doc.instansi.logo.startswith(b"\x89PNG")
-    assert PILImage.open(io.BytesIO(doc.instansi.logo)).size == (8, 8)
+    assert pixel(doc.instansi.logo) == (255, 0, 0)
     assert not [f for f in findings if f.is_error]
 
 
 def test_image_on_another_sheet_is_not_the_logo(build):
-    from openpyxl.drawing.image import Image
-    from PIL import Image as PILImage
-
-    picture = Image(PILImage.open(io.BytesIO(png_bytes())))
-    doc, _ = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"SOP": picture}))
+    doc, _ = read(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"SOP": picture()}))
     assert doc.instansi.logo is None
 
 
-def test_logo_path_relative_to_workbook(build, tmp_path, monkeypatch):
+@pytest.mark.parametrize("written", ["gambar/logo.png", "gambar\\logo.png", "./gambar/logo.png"])
+def test_logo_path_relative_to_workbook(build, tmp_path, monkeypatch, written):
     (tmp_path / "gambar").mkdir()
     (tmp_path / "gambar" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
-    path = build({"Instansi": instansi_rows(Logo="gambar/logo.png")})
+    path = build({"Instansi": instansi_rows(Logo=written)})
     monkeypatch.chdir(tmp_path.parent)
     doc, findings = read(path)
     assert doc.instansi.logo.startswith(b"\x89PNG")
@@ -342,3 +350,35 @@ def test_libreoffice_copy_reads_the_same(build, tmp_path):
     assert model_dict(doc_b) == model_dict(doc_a)
     assert [str(f) for f in findings_b] == [str(f) for f in findings_a]
     assert check(converted).findings == check(original).findings
+
+
+def init_template(tmp_path):
+    from click.testing import CliRunner
+
+    from sopdocs.cli import main
+
+    path = tmp_path / "templat.xlsx"
+    result = CliRunner().invoke(main, ["init", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_init_template_reads_as_an_example(tmp_path):
+    doc, findings = read(init_template(tmp_path))
+    assert len(doc.sops) == 1 and len(doc.layanan) == 1
+    assert doc.layanan[0].sop_ref
+    assert not [f for f in findings if f.level != "info"], "\n".join(map(str, findings))
+
+
+@needs_soffice
+def test_libreoffice_copy_of_init_template_reads_the_same(tmp_path):
+    original = init_template(tmp_path)
+    converted = soffice_convert(original, tmp_path / "lo")
+    assert model_dict(read(converted)[0]) == model_dict(read(original)[0])
+
+
+@needs_soffice
+def test_libreoffice_copy_keeps_the_logo(build, tmp_path):
+    original = build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"Instansi": picture("blue")})
+    logo = read(soffice_convert(original, tmp_path / "lo"))[0].instansi.logo
+    assert logo is not None and pixel(logo) == (0, 0, 255)

@@ -28,6 +28,9 @@ class SheetReader:
         for cell in sheet.formulas_without_value:
             self.warning(cell, "Sel berisi rumus tetapi nilainya tidak tersimpan di file (mis. dibuat oleh "
                                "program lain); buka workbook di Excel lalu simpan ulang, atau ketik nilainya langsung.")
+        for cell, error in sheet.error_values.items():
+            self.warning(cell, f"Sel menampilkan galat rumus {error} sehingga dibaca kosong; perbaiki rumusnya atau "
+                               "ketik nilainya langsung.")
 
     def error(self, cell: str, message: str) -> None:
         self.findings.error(message, self.name, cell)
@@ -135,7 +138,7 @@ def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
 
 def _logo(reader: SheetReader, folder: Path, name: str, cell: str) -> bytes | None:
     if name:
-        path = folder / name
+        path = folder / name.replace("\\", "/")  # typed on Windows: gambar\logo.png
         if not path.is_file():
             reader.warning(cell, f"File logo \"{name}\" tidak ditemukan di folder workbook; dokumen dibuat tanpa "
                                  "logo. Letakkan file gambar di samping workbook atau tempel gambarnya di sheet ini.")
@@ -179,7 +182,7 @@ def read_sop(reader: SheetReader) -> Sop:
 
 def _find_header(reader: SheetReader) -> int | None:
     for row in range(len(reader.sheet.rows)):
-        if label_key(as_text(reader.raw(row, 0))) == "no" and label_key(as_text(reader.raw(row, 1))) == "kegiatan":
+        if label_key(as_text(reader.raw(row, 0))).rstrip(".") == "no" and label_key(as_text(reader.raw(row, 1))) == "kegiatan":
             return row
     return None
 

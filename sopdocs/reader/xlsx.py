@@ -22,12 +22,14 @@ NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)  # not empty <c .../>
+CELL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)  # a cell with content, not <c .../>
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 VALUE_TAG = re.compile(rb"<(?:\w+:)?v>[^<]")
 DAMAGED = ("File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan simpan ulang, "
            "atau salin lagi dari sumbernya.")
 CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+ERROR_TYPE = re.compile(rb'\bt="e"')
+VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 
 
 def column_letter(index: int) -> str:
@@ -52,6 +54,7 @@ class Sheet:
     hidden: bool = False
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     formulas_without_value: list[str] = field(default_factory=list)
+    error_values: dict[str, str] = field(default_factory=dict)  # cell -> "#N/A": read as empty
     images: list[bytes] = field(default_factory=list)
 
     def value(self, row: int, col: int):
@@ -132,6 +135,8 @@ def _structure(package: zipfile.ZipFile) -> list[Sheet]:
         sheet = Sheet(node.get("name"), hidden=node.get("state", "visible") != "visible")
         if FORMULA_TAG.search(data):
             sheet.formulas_without_value = _formulas_without_value(data)
+        if ERROR_TYPE.search(data):
+            sheet.error_values = _error_values(data)
         if b"drawing" in data:
             sheet.images = _images(package, part, names)
         sheets.append(sheet)
@@ -160,12 +165,22 @@ def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 def _formulas_without_value(data: bytes) -> list[str]:
     cells = []
-    for attrs, body in FORMULA.findall(data):
+    for attrs, body in CELL_XML.findall(data):
         if FORMULA_TAG.search(body) and not VALUE_TAG.search(body):
             ref = CELL_REF.search(attrs)
             if ref:
                 cells.append(ref.group(1).decode())
     return cells
+
+
+def _error_values(data: bytes) -> dict[str, str]:
+    """Cells showing an Excel error (#N/A, #DIV/0!, ...), which read as empty."""
+    errors = {}
+    for attrs, body in CELL_XML.findall(data):
+        ref, value = CELL_REF.search(attrs), VALUE.search(body)
+        if ERROR_TYPE.search(attrs) and ref:
+            errors[ref.group(1).decode()] = value.group(1).decode() if value else "#N/A"
+    return errors
 
 
 def _images(package: zipfile.ZipFile, sheet_part: str, names: set[str]) -> list[bytes]:
