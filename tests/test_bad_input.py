@@ -9,8 +9,7 @@ import pytest
 from openpyxl.styles import Font
 
 from conftest import (
-    ACTORS, TABLE_TAIL, at, check, identity_rows, instansi_rows, needs_soffice, only, run_cli, soffice_convert,
-    sop_rows, sp_rows,
+    TABLE_TAIL, at, check, identity_rows, instansi_rows, needs_soffice, only, run_cli, soffice_convert, sop_rows,
 )
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -226,10 +225,16 @@ def test_hidden_sop_sheet_is_skipped_with_a_warning(build):
     assert result.ok
 
 
-def test_long_name_typed_as_a_number(build):
-    findings = check(build({"Instansi": instansi_rows(**{"NIP Pimpinan": 196801011990031001}),
-                            "SOP": sop_rows()})).findings
+@pytest.mark.parametrize("number", [196801011990031001, 1968010119900310])
+def test_long_number_typed_as_a_number(build, number):
+    findings = check(build({"Instansi": instansi_rows(**{"NIP Pimpinan": number}), "SOP": sop_rows()})).findings
     assert "NIP" in only(findings, "Instansi", "B9", "warning").message
+
+
+def test_short_numbers_are_fine(build):
+    instansi = instansi_rows(**{"NIP Pimpinan": 123456789012345})
+    findings = check(build({"Instansi": instansi, "SOP": sop_rows()})).findings
+    assert at(findings, "Instansi", "B9") == []
 
 
 # --- big workbooks -----------------------------------------------------------------------------

@@ -315,6 +315,12 @@ def test_control_characters_removed(build, tmp_path):
     assert result.ok
 
 
+def test_control_characters_reported_once_per_cell(build):
+    findings = run(build, sop=sop_with(steps(s2_tidak="kembali_x0007_")))
+    assert "karakter kontrol" in only(findings, "SOP", "L13", "warning").message
+    assert 'Jika Tidak "kembali" tidak berisi nomor' in only(findings, "SOP", "L13", "error").message
+
+
 def test_jangka_waktu_shorter_than_the_sop(build):
     flow = steps(s1_waktu="30 menit", s2_waktu="2 jam", s3_waktu="1 hari", s4_waktu="", s5_waktu="")
     findings = run(build, sop=sop_with(flow), sp=sp_rows(**{"Jangka Waktu Pelayanan": "1 hari"}))
@@ -347,6 +353,9 @@ def test_findings_in_reading_order(build):
 
 # --- the command -------------------------------------------------------------------------------
 
+BAD_SOP = sop_with(steps(s3_marks=[None, None, "Q", None], s3_waktu="lama"))  # an error at E14, a warning at H14
+
+
 def invoke(*args):
     return CliRunner().invoke(main, ["check", *map(str, args)])
 
@@ -360,11 +369,11 @@ def test_cli_good_workbook_exit_0(build):
 
 
 def test_cli_bad_workbook_exit_1_with_sheet_and_cell(build):
-    path = build({"Instansi": instansi_rows(), "SOP": sop_with(steps(s3_marks=[None, None, "Q", None], s3_waktu="lama"))})
+    path = build({"Instansi": instansi_rows(), "SOP": BAD_SOP})
     result = invoke(path)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.split() [:1] == ["GALAT"] and "SOP!E14: Tanda \"Q\" tidak dikenal" in line
+    assert any(line.split()[:1] == ["GALAT"] and "SOP!E14: Tanda \"Q\" tidak dikenal" in line
                for line in lines), result.output
     assert any("PERINGATAN" in line and 'SOP!H14: Waktu "lama" tidak dikenali' in line for line in lines)
     assert "BERGALAT: 1 SOP, 0 Standar Pelayanan; 1 galat, 1 peringatan." in result.output
@@ -387,7 +396,7 @@ def test_cli_summary_per_workbook_and_total(build, tmp_path):
 
 
 def test_cli_json_has_the_same_findings(build):
-    path = build({"Instansi": instansi_rows(), "SOP": sop_with(steps(s3_marks=[None, None, "Q", None], s3_waktu="lama")),
+    path = build({"Instansi": instansi_rows(), "SOP": BAD_SOP,
                   "Catatan": [["x"]]})
     result = invoke(path, "--json")
     assert result.exit_code == 1

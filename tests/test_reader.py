@@ -5,7 +5,7 @@ import io
 import pytest
 
 from conftest import (
-    ACTORS, STEPS, TABLE_TAIL, check, identity_rows, instansi_rows, model_dict, needs_soffice, only,
+    ACTORS, check, identity_rows, instansi_rows, model_dict, needs_soffice, only,
     soffice_convert, sop_rows, sp_rows, table_rows,
 )
 from sopdocs.model import Symbol
@@ -80,7 +80,8 @@ def test_pencatatan_alias(build):
     assert sop.pencatatan == ["Buku register"]
 
 
-@pytest.mark.parametrize("title", ["Kelengkapan", "Persyaratan/Kelengkapan", "Persyaratan", "PERSYARATAN / KELENGKAPAN"])
+@pytest.mark.parametrize("title", ["Kelengkapan", "Persyaratan/Kelengkapan", "Persyaratan",
+                                   "PERSYARATAN / KELENGKAPAN"])
 def test_kelengkapan_column_aliases(build, title):
     rows = [*identity_rows(), [], *table_rows(tail=[title, "Waktu", "Output", "Keterangan", "Jika Ya", "Jika Tidak"])]
     sop, _ = one_sop(build, rows)

@@ -25,7 +25,8 @@ def test_different_labels_stay_different():
 
 
 def test_list_items_one_per_line_numbering_removed():
-    text = "1. Undang-Undang\n2) Peraturan Pemerintah\na) Perda\n- Perbup\n\n  b. Keputusan\n(3) Surat Edaran\n\u2022 Juknis"
+    text = ("1. Undang-Undang\n2) Peraturan Pemerintah\na) Perda\n- Perbup\n\n  b. Keputusan\n(3) Surat Edaran\n"
+            "\u2022 Juknis")
     assert list_items(text) == ["Undang-Undang", "Peraturan Pemerintah", "Perda", "Perbup", "Keputusan",
                                 "Surat Edaran", "Juknis"]
 

@@ -14,7 +14,7 @@ from .xlsx import Sheet, cell_name
 
 LETTER_SYMBOL = {"M": Symbol.TERMINATOR, "S": Symbol.TERMINATOR, "P": Symbol.PROCESS, "K": Symbol.DECISION}
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
-FLOAT_EXACT_LIMIT = 2**53
+FLOAT_EXACT_LIMIT = 10**15  # Excel keeps 15 significant digits: longer numbers lose their last digits
 SOP_REFERENCE = re.compile(r"^\s*sop\s*:\s*(.+)$", re.I | re.S)  # `SOP: <Nama SOP or Nomor SOP>`
 
 
@@ -182,7 +182,8 @@ def read_sop(reader: SheetReader) -> Sop:
 
 def _find_header(reader: SheetReader) -> int | None:
     for row in range(len(reader.sheet.rows)):
-        if label_key(as_text(reader.raw(row, 0))).rstrip(".") == "no" and label_key(as_text(reader.raw(row, 1))) == "kegiatan":
+        number, kegiatan = (label_key(as_text(reader.raw(row, col))) for col in (0, 1))
+        if number.rstrip(".") == "no" and kegiatan == "kegiatan":
             return row
     return None
 
@@ -305,9 +306,10 @@ def _read_marks(reader, step, row, actor_cols, merged_across) -> None:
 def _branch(reader, row, columns, name, title) -> Branch | None:
     if name not in columns or reader.raw(row, columns[name]) == "":
         return None
-    parsed = parse_branch(reader.text(row, columns[name]))
+    text = reader.text(row, columns[name])
+    parsed = parse_branch(text)
     if parsed is None:
-        reader.error(cell_name(row, columns[name]), f"{title} \"{reader.text(row, columns[name])}\" tidak berisi nomor "
+        reader.error(cell_name(row, columns[name]), f"{title} \"{text}\" tidak berisi nomor "
                                                     "langkah tujuan; tulis nomornya, boleh dengan label, misalnya "
                                                     f"\"{'Lengkap: 3' if name == 'jika_ya' else 'Tidak lengkap: 1'}\".")
         return None
