@@ -63,7 +63,7 @@ def book_name(doc: Dokumen, workbook: Path) -> str:
 def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildOptions(),
                    name: str | None = None) -> BuildResult:
     """Build the documents of one workbook into `out_dir`."""
-    from .render import flowchart_document
+    from .render.book import render_book
 
     checked = check_workbook(workbook)
     result = BuildResult(workbook, findings=checked.findings)
@@ -74,12 +74,12 @@ def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildO
     result.skpd = doc.instansi.singkatan or doc.instansi.nama
     result.sops = len(doc.sops)
     setup = PageSetup(paper=options.paper)
-    document = flowchart_document(doc, setup)
+    book = render_book(doc, setup)
     target = out_dir / f"{name or book_name(doc, workbook)} - SOP.docx"
     with atomic_path(target) as tmp:
-        document.save(tmp)
+        book.document.save(tmp)
     result.outputs.append(target)
-    result.pages = document.element.body.xml.count("<w:pageBreakBefore/>") + 1
+    result.pages = book.pages
     return result
 
 

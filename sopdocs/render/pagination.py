@@ -1,0 +1,274 @@
+"""Where each part of a rendered document falls on the printed pages.
+
+The Daftar Isi must print real page numbers, so after rendering we lay the body out the way
+Word does, in outline: paragraphs wrap with the real font metrics (sopdocs.layout.text), table
+rows take the height of their tallest cell (or their exact height), a row that does not fit goes
+to the next page with the table's header rows repeated, and page breaks, "page break before"
+and section breaks start new pages. The flowchart pages, whose every height we chose, come out
+exactly; the template-made parts are measured from the fonts and widths the template sets.
+"""
+from __future__ import annotations
+
+from ..layout.text import Font
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+NATURAL_LINE = 1.149  # Arial's ascent + descent + line gap, per point of size
+DEFAULT_CELL_MARGIN = 5.4  # Word's default left/right cell margin
+
+
+def _twips(element, attribute: str, default: float = 0.0) -> float:
+    value = element.get(W + attribute) if element is not None else None
+    return int(value) / 20 if value not in (None, "") else default
+
+
+class Styles:
+    """The paragraph and run defaults the measurement needs, read from styles.xml."""
+
+    def __init__(self, styles_element):
+        self.by_id = {s.get(W + "styleId"): s for s in styles_element.iter(W + "style")}
+        defaults = styles_element.find(f"{W}docDefaults")
+        self.default_ppr = defaults.find(f"{W}pPrDefault/{W}pPr") if defaults is not None else None
+        self.default_rpr = defaults.find(f"{W}rPrDefault/{W}rPr") if defaults is not None else None
+        self.default_para = next((s.get(W + "styleId") for s in self.by_id.values()
+                                  if s.get(W + "type") == "paragraph" and s.get(W + "default") == "1"), None)
+
+    def chain(self, style_id: str | None):
+        """The style and the styles it is based on, nearest first, ending with the defaults."""
+        seen = set()
+        style_id = style_id or self.default_para
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            yield style
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+
+    def lookup(self, style_id: str | None, path: str, direct=None, default_from: str = "ppr"):
+        """The first element at `path` (e.g. 'w:pPr/w:spacing') in direct formatting, the style
+        chain, then the document defaults."""
+        if direct is not None:
+            found = direct.find(path.split("/", 1)[1].replace("w:", W))
+            if found is not None:
+                return found
+        for style in self.chain(style_id):
+            found = style.find(path.replace("w:", W))
+            if found is not None:
+                return found
+        base = self.default_ppr if default_from == "ppr" else self.default_rpr
+        return base.find(path.split("/", 1)[1].replace("w:", W)) if base is not None else None
+
+
+class Paginator:
+    """Lays the body elements out page by page; `page_of[element]` is the page (counted within
+    its section, from the section's first page number) where each top-level element starts."""
+
+    def __init__(self, styles: Styles):
+        self.styles = styles
+        self.page_of: dict = {}
+        self.sections: list[tuple[list, int]] = []  # (elements, pages)
+
+    def run(self, body) -> None:
+        elements = [e for e in body if e.tag in (W + "p", W + "tbl")]
+        start, current = 0, []
+        for element in elements:
+            current.append(element)
+            if element.find(f"{W}pPr/{W}sectPr") is not None:
+                self._section(current, element.find(f"{W}pPr/{W}sectPr"))
+                current = []
+        if current:
+            self._section(current, body.find(W + "sectPr"))
+
+    def _section(self, elements: list, sect_pr) -> None:
+        size, margins = sect_pr.find(W + "pgSz"), sect_pr.find(W + "pgMar")
+        self.width = _twips(size, "w") - _twips(margins, "left") - _twips(margins, "right")
+        self.height = _twips(size, "h") - _twips(margins, "top") - _twips(margins, "bottom")
+        self.page, self.y = 1, 0.0
+        for element in elements:
+            if element.tag == W + "p":
+                self._paragraph(element, self.width, top_level=True)
+            else:
+                self.page_of[element] = self.page if self.y + 1 < self.height else self.page + 1
+                self._table(element)
+        self.sections.append((elements, self.page))
+
+    # -- paragraphs -------------------------------------------------------------------------
+
+    def _new_page(self) -> None:
+        self.page += 1
+        self.y = 0.0
+
+    def _paragraph(self, p, width: float, top_level: bool = False) -> None:
+        ppr = p.find(W + "pPr")
+        style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
+        if self._flag(style, ppr, "pageBreakBefore") and self.y > 0:
+            self._new_page()
+        if top_level:
+            self.page_of[p] = self.page
+        before, after, lines = self.paragraph_lines(p, width)
+        self.y += before
+        for chunk, height in lines:
+            if chunk == "break":
+                self._new_page()
+                continue
+            if self.y + height > self.height and self.y > 0:
+                self._new_page()
+            self.y += height
+        self.y += after
+
+    def _flag(self, style, ppr, name: str) -> bool:
+        found = self.styles.lookup(style, f"w:pPr/w:{name}", ppr)
+        return found is not None and found.get(W + "val") not in ("0", "false")
+
+    def paragraph_lines(self, p, width: float) -> tuple[float, float, list[tuple[str, float]]]:
+        """Space before, space after, and the paragraph's lines with their heights ('break' for
+        a page break inside it)."""
+        ppr = p.find(W + "pPr")
+        style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
+        spacing = self.styles.lookup(style, "w:pPr/w:spacing", ppr)
+        indent = self.styles.lookup(style, "w:pPr/w:ind", ppr)
+        width -= _twips(indent, "left") + _twips(indent, "right") + max(_twips(indent, "firstLine"), 0)
+        size, bold = self._run_font(p, style)
+        font = Font(size, bold)
+        line = self._line_height(spacing, size)
+        lines: list[tuple[str, float]] = []
+        for segment in self._segments(p):
+            if segment == "\f":
+                lines.append(("break", 0.0))
+            elif isinstance(segment, float):
+                lines.append(("image", max(segment, line)))
+            else:
+                lines.extend(("text", line) for _ in range(max(1, font.lines(segment, max(width, 10)))))
+        return _twips(spacing, "before"), _twips(spacing, "after"), lines or [("text", line)]
+
+    def _segments(self, p) -> list:
+        """The paragraph's text split at line and page breaks; images as their heights."""
+        segments, text = [], ""
+        for node in p.iter(W + "t", W + "br", W + "tab", WP + "extent", W + "txbxContent"):
+            if node.tag == W + "txbxContent":
+                continue
+            if node.tag == W + "t":
+                if not _inside_textbox(node):
+                    text += node.text or ""
+            elif node.tag == W + "tab":
+                text += "    "
+            elif node.tag == WP + "extent":
+                if node.getparent().tag == WP + "inline":
+                    segments.append(text) if text else None
+                    segments.append(int(node.get("cy")) / 12700)
+                    text = ""
+            elif node.get(W + "type") == "page":
+                segments.extend([text, "\f"] if text else ["\f"])
+                text = ""
+            elif not _inside_textbox(node):
+                segments.append(text)
+                text = ""
+        if text or not segments:
+            segments.append(text)
+        return segments
+
+    def _run_font(self, p, style) -> tuple[float, bool]:
+        run = p.find(f"{W}r/{W}rPr")
+        size = self.styles.lookup(style, "w:rPr/w:sz", run, "rpr")
+        bold = self.styles.lookup(style, "w:rPr/w:b", run, "rpr")
+        mark = p.find(f"{W}pPr/{W}rPr/{W}sz")
+        if size is None and mark is not None:
+            size = mark
+        points = int(size.get(W + "val")) / 2 if size is not None else 10.0
+        return points, bold is not None and bold.get(W + "val") not in ("0", "false")
+
+    @staticmethod
+    def _line_height(spacing, size: float) -> float:
+        natural = size * NATURAL_LINE
+        if spacing is None or spacing.get(W + "line") is None:
+            return natural
+        value = int(spacing.get(W + "line"))
+        rule = spacing.get(W + "lineRule", "auto")
+        if rule == "exact":
+            return value / 20
+        if rule == "atLeast":
+            return max(value / 20, natural)
+        return natural * value / 240
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def _table(self, tbl) -> None:
+        grid = [_twips(col, "w") for col in tbl.iter(W + "gridCol")]
+        margins = self._cell_margins(tbl)
+        rows = [r for r in tbl if r.tag == W + "tr"]
+        heights = self._row_heights(rows, grid, margins)
+        header = sum(h for r, h in zip(rows, heights) if r.find(f"{W}trPr/{W}tblHeader") is not None)
+        for row, height in zip(rows, heights):
+            if self.y + height > self.height and self.y > 0:
+                self._new_page()
+                if row.find(f"{W}trPr/{W}tblHeader") is None:
+                    self.y += header
+            self.y += height
+
+    def _cell_margins(self, tbl) -> tuple[float, float, float, float]:
+        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        found = tbl.find(f"{W}tblPr/{W}tblCellMar")
+        if found is None and style is not None:
+            found = self.styles.lookup(style.get(W + "val"), "w:tblPr/w:tblCellMar")
+        side = lambda name, default: _twips(found.find(W + name), "w", default) if found is not None and found.find(W + name) is not None else default  # noqa: E731,E501
+        return side("top", 0), side("bottom", 0), side("left", DEFAULT_CELL_MARGIN), side("right", DEFAULT_CELL_MARGIN)
+
+    def _row_heights(self, rows, grid, margins) -> list[float]:
+        top, bottom, left, right = margins
+        heights, pending = [], {}  # pending: grid column -> (first row, content height) of a vertical merge
+        for index, row in enumerate(rows):
+            rule = row.find(f"{W}trPr/{W}trHeight")
+            fixed = _twips(rule, "val") if rule is not None else 0.0
+            if rule is not None and rule.get(W + "hRule") == "exact":
+                heights.append(fixed)
+                continue
+            height, column = fixed, 0
+            for cell in row.iter(W + "tc"):
+                span = int(cell.find(f"{W}tcPr/{W}gridSpan").get(W + "val")) if cell.find(f"{W}tcPr/{W}gridSpan") is not None else 1
+                width = sum(grid[column:column + span]) - left - right
+                merge = cell.find(f"{W}tcPr/{W}vMerge")
+                content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in cell.iter(W + "p"))
+                if merge is not None and merge.get(W + "val") == "restart":
+                    pending[column] = (index, content)
+                elif merge is None:
+                    height = max(height, content)
+                    pending.pop(column, None)
+                column += span
+            heights.append(height)
+            for column, (first, content) in list(pending.items()):
+                if not _continues(rows, index + 1, column, grid):
+                    spanned = sum(heights[first:index + 1])
+                    heights[index] += max(0.0, content - spanned)
+                    del pending[column]
+        return heights
+
+    def _cell_paragraph_height(self, p, width: float) -> float:
+        if _inside_textbox(p):
+            return 0.0
+        before, after, lines = self.paragraph_lines(p, width)
+        return before + after + sum(h for kind, h in lines if kind != "break")
+
+
+def _inside_textbox(node) -> bool:
+    return any(a.tag == W + "txbxContent" for a in node.iterancestors())
+
+
+def _continues(rows, index: int, column: int, grid) -> bool:
+    """Whether row `index` continues the vertical merge at grid `column`."""
+    if index >= len(rows):
+        return False
+    position = 0
+    for cell in rows[index].iter(W + "tc"):
+        span_el = cell.find(f"{W}tcPr/{W}gridSpan")
+        if position == column:
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            return merge is not None and merge.get(W + "val") != "restart"
+        position += int(span_el.get(W + "val")) if span_el is not None else 1
+    return False
+
+
+def paginate(document) -> Paginator:
+    """Lay out a python-docx Document's body; see Paginator."""
+    paginator = Paginator(Styles(document.styles.element))
+    paginator.run(document.element.body)
+    return paginator

@@ -1,0 +1,1 @@
+"""The default Word templates (docxtpl), installed as the package sopdocs.templates_docx."""

@@ -1,0 +1,373 @@
+"""Regenerate templates_docx/buku_sop.docx, the default template of the SOP book.
+
+The template is an ordinary Word file with docxtpl (Jinja) tags; a region may open it in Word,
+restyle it and ship it in a plugin. This script is how the default one is made reproducibly.
+Run: python tools/make_templates.py
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "templates_docx"
+FONT = "Arial"
+
+
+def base_document() -> docx.Document:
+    document = docx.Document()
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.element.rPr.rFonts.set(qn("w:cs"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, size in (("Judul Buku", 20), ("Judul Bagian", 14)):
+        style = document.styles.add_style(name, 1)
+        style.base_style = normal
+        style.font.bold = True
+        style.font.size = Pt(size)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style.paragraph_format.space_after = Pt(6)
+    return document
+
+
+def para(document_or_cell, text: str = "", style: str | None = None, bold: bool = False, size: float | None = None,
+         align=None, after: float | None = None, keep: bool = False):
+    paragraph = document_or_cell.add_paragraph(style=style)
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        paragraph.alignment = align
+    if after is not None:
+        paragraph.paragraph_format.space_after = Pt(after)
+    if keep:
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def page_break(document) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def set_page(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Mm(330), Mm(215)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin = Mm(15 if landscape else 25)
+    section.bottom_margin = Mm(18 if landscape else 25)
+    section.left_margin = Mm(15 if landscape else 30)
+    section.right_margin = Mm(15 if landscape else 20)
+    section.header_distance = section.footer_distance = Mm(8)
+
+
+def page_number_footer(section, fmt: str, start: int | None) -> None:
+    """A centred PAGE field in the footer, with the section's number format."""
+    section.footer.is_linked_to_previous = False
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(9)
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:fmt"), fmt)
+    if start is not None:
+        number.set(qn("w:start"), str(start))
+    insert_ordered(section._sectPr, number, SECT_PR_ORDER)
+
+
+TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
+SECT_PR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings")
+
+
+def insert_ordered(parent, element, order: tuple[str, ...]) -> None:
+    """Insert `element` where the schema's sequence puts it (Word rejects elements out of order)."""
+    name = element.tag.split("}")[1]
+    existing = parent.find(element.tag)
+    if existing is not None:
+        parent.replace(existing, element)
+        return
+    later = set(order[order.index(name) + 1:])
+    for child in parent:
+        if child.tag.split("}")[1] in later:
+            child.addprevious(element)
+            return
+    parent.append(element)
+
+
+def borderless(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    insert_ordered(table._tbl.tblPr, borders, TBL_PR_ORDER)
+
+
+def widths(table, mm: list[float]) -> None:
+    """Fixed column widths, in the grid (what Word and LibreOffice lay out by) and every cell."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, mm):
+        column.w = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, mm):
+            cell.width = Mm(width)
+    table_width = OxmlElement("w:tblW")
+    table_width.set(qn("w:w"), str(round(sum(mm) * 72 / 25.4 * 20)))
+    table_width.set(qn("w:type"), "dxa")
+    insert_ordered(table._tbl.tblPr, table_width, TBL_PR_ORDER)
+
+
+def cover(document) -> None:
+    para(document, "", after=60)
+    para(document, "{{ logo }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=30)
+    para(document, "STANDAR OPERASIONAL PROSEDUR", "Judul Buku")
+    para(document, "ADMINISTRASI PEMERINTAHAN", "Judul Buku", after=4)
+    para(document, "(SOP-AP)", "Judul Bagian", after=90)
+    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=4)
+    para(document, "{{ instansi.pemerintah|upper }}", "Judul Bagian", after=40)
+    para(document, "TAHUN {{ instansi.tahun }}", "Judul Bagian", after=8)
+    para(document, "{{ instansi.alamat }}", align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
+    page_break(document)
+
+
+def signature(container, place: bool = True) -> None:
+    """The signature block: place and date, jabatan, room to sign, name, pangkat, NIP."""
+    table = container.add_table(rows=1, cols=2)
+    borderless(table)
+    widths(table, [80, 85])
+    cell = table.rows[0].cells[1]
+    cell.paragraphs[0].text = "Ditetapkan di {{ tempat }}" if place else ""
+    para(cell, "pada tanggal {{ tanggal }}", after=6)
+    para(cell, "{{ pimpinan.jabatan|upper }},", bold=True, after=44)
+    para(cell, "{{ pimpinan.nama }}", bold=True)
+    para(cell, "{{ pimpinan.pangkat }}")
+    para(cell, "NIP. {{ pimpinan.nip }}")
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the block stays on one page
+
+
+def considerations(document, label: str, items: str) -> None:
+    table = document.add_table(rows=1, cols=3)
+    borderless(table)
+    widths(table, [30, 5, 130])
+    cells = table.rows[0].cells
+    cells[0].paragraphs[0].text = label
+    cells[1].paragraphs[0].text = ":"
+    cells[2].paragraphs[0].text = "{%p for item in " + items + " %}"
+    para(cells[2], "{{ item }}", after=3)
+    para(cells[2], "{%p endfor %}")
+    compact(table, 11)
+
+
+def keputusan(document) -> None:
+    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Bagian", after=6)
+    para(document, "NOMOR {{ nomor_keputusan }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    para(document, "TENTANG", "Judul Bagian", after=0)
+    para(document, "PENETAPAN STANDAR OPERASIONAL PROSEDUR ADMINISTRASI PEMERINTAHAN", "Judul Bagian", after=0)
+    para(document, "PADA {{ instansi.nama|upper }}", "Judul Bagian", after=12)
+    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Bagian", after=12)
+    considerations(document, "Menimbang", "menimbang")
+    para(document, "", after=4)
+    considerations(document, "Mengingat", "mengingat")
+    para(document, "MEMUTUSKAN:", "Judul Bagian", after=6)
+    considerations(document, "Menetapkan", "menetapkan")
+    para(document, "", after=8)
+    signature(document)
+    page_break(document)
+
+
+def daftar_isi(document) -> None:
+    para(document, "DAFTAR ISI", "Judul Bagian", after=12)
+    table = document.add_table(rows=0, cols=2)
+    borderless(table)
+    loop_rows(table, ("{{ e.judul }}", "{{ e.halaman }}"), "daftar_isi", "e")
+    widths(table, [145, 20])
+    for row in table.rows:
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page_break(document)
+
+
+def loop_rows(table, cells: tuple[str, ...], items: str, name: str) -> None:
+    """Three rows: the loop's start, its body (one cell per text, lines split on \\n), its end."""
+    table.add_row().cells[0].paragraphs[0].text = "{%tr for " + name + " in " + items + " %}"
+    for cell, text in zip(table.add_row().cells, cells):
+        lines = text.split("\n")
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            para(cell, line)
+    table.add_row().cells[0].paragraphs[0].text = "{%tr endfor %}"
+
+
+def penjelasan(document) -> None:
+    para(document, "PENJELASAN SINGKAT PENGGUNAAN", "Judul Bagian", after=12)
+    for number, (title, key) in enumerate((("Ruang Lingkup", "ruang_lingkup"), ("Ringkasan", "ringkasan"),
+                                           ("Definisi", "definisi")), 1):
+        para(document, f"{number}. {title}", bold=True, after=4, keep=True)
+        para(document, "{%p for item in " + key + " %}")
+        paragraph = para(document, "{{ item }}", after=4)
+        paragraph.paragraph_format.left_indent = Mm(6)
+        para(document, "{%p endfor %}")
+        para(document, "", after=6)
+    page_break(document)
+
+
+def daftar_sop(document) -> None:
+    para(document, "DAFTAR STANDAR OPERASIONAL PROSEDUR", "Judul Bagian", after=12)
+    table = document.add_table(rows=1, cols=4)
+    table.style = document.styles["Table Grid"]
+    for cell, title in zip(table.rows[0].cells, ("No", "Nomor SOP", "Nama SOP", "Unit Kerja")):
+        cell.paragraphs[0].add_run(title).bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    loop_rows(table, ("{{ loop.index }}", "{{ s.nomor }}", "{{ s.nama }}", "{{ s.unit_kerja }}"), "sops", "s")
+    widths(table, [12, 45, 68, 40])
+
+
+def cell_list(cell, title: str, items: str, first: bool = True) -> None:
+    """A list field in a cell: its bold title, then the items numbered, or '-' when empty."""
+    paragraph = cell.paragraphs[0] if first else para(cell)
+    paragraph.add_run(title + ":").bold = True
+    para(cell, "{%p for item in " + items + " %}")
+    item = para(cell, "{{ loop.index }}. {{ item }}")
+    item.paragraph_format.left_indent = Mm(5)
+    item.paragraph_format.first_line_indent = Mm(-5)
+    para(cell, "{%p else %}")
+    para(cell, "-")
+    para(cell, "{%p endfor %}")
+
+
+def compact(table, size: float) -> None:
+    """Direct formatting on every paragraph of a table: `size` pt, single line spacing."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.line_spacing = 1.0
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+
+
+def identity(document) -> None:
+    """The identity part of each SOP (FORMAT.md section 2), in a loop over the book's SOPs.
+
+    Four grid columns: the logo cell and the labels above, the two halves of the list rows below.
+    """
+    para(document, "{%p for sop in sops %}")
+    para(document, "{%p if not loop.first %}")
+    para(document, "").paragraph_format.page_break_before = True
+    para(document, "{%p endif %}")
+    table = document.add_table(rows=9, cols=4)
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(table, [100, 50, 45, 105])
+    left = table.cell(0, 0).merge(table.cell(5, 0))
+    left.paragraphs[0].text = "{{ sop.logo }}"
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in ("{{ instansi.pemerintah|upper }}", "{{ instansi.nama|upper }}", "{{ sop.unit_kerja|upper }}"):
+        para(left, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=2)
+    left.vertical_alignment = 1  # centre
+    labels = ("{{ label.nomor }}", "{{ label.tanggal_pembuatan }}", "{{ label.tanggal_revisi }}",
+              "{{ label.tanggal_efektif }}", "{{ label.disahkan }}", "{{ label.nama }}")
+    values = ("{{ sop.nomor }}", "{{ sop.tanggal_pembuatan }}", "{{ sop.tanggal_revisi }}",
+              "{{ sop.tanggal_efektif }}", None, "{{ sop.nama }}")
+    for row, (label, value) in enumerate(zip(labels, values)):
+        table.cell(row, 1).paragraphs[0].add_run(label).bold = True
+        cell = table.cell(row, 2).merge(table.cell(row, 3))
+        if value:
+            cell.paragraphs[0].add_run(value).bold = row == 5 or None
+            continue
+        cell.paragraphs[0].text = "{{ sop.pengesah.jabatan }}"
+        para(cell, "", after=30)
+        para(cell, "{{ sop.pengesah.nama }}", bold=True)
+        para(cell, "{{ sop.pengesah.pangkat }}")
+        para(cell, "NIP. {{ sop.pengesah.nip }}")
+    pairs = ((("Dasar Hukum", "sop.dasar_hukum"), ("Kualifikasi Pelaksana", "sop.kualifikasi")),
+             (("Keterkaitan", "sop.keterkaitan"), ("Peralatan/Perlengkapan", "sop.peralatan")),
+             (("Peringatan", "sop.peringatan"), ("Pencatatan dan Pendataan", "sop.pencatatan")))
+    for row, (first, second) in enumerate(pairs, 6):
+        cell_list(table.cell(row, 0).merge(table.cell(row, 1)), *first)
+        cell_list(table.cell(row, 2).merge(table.cell(row, 3)), *second)
+    compact(table, 10)
+    para(document, "{{ sop.flowchart }}")
+    para(document, "{%p endfor %}")
+
+
+def lampiran(document) -> None:
+    """The monitoring and evaluation forms of PermenPANRB 35/2012, one row per SOP."""
+    heading = para(document, "LAMPIRAN 1: MONITORING PELAKSANAAN SOP AP", "Judul Bagian")
+    heading.paragraph_format.page_break_before = True
+    para(document, "Periode: ........................................  Penilai: ........................................",
+         after=8)
+    titles = ("No", "Prosedur", "Penilaian Terhadap Penerapan", "Catatan Hasil Penilaian",
+              "Tindakan yang Harus Diambil", "Paraf Penilai")
+    form(document, titles, [12, 80, 60, 60, 60, 28],
+         ("{{ loop.index }}", "{{ s.nama }}", "\u2610 Berjalan dengan baik\n\u2610 Tidak berjalan dengan baik", "", "", ""))
+    heading = para(document, "LAMPIRAN 2: EVALUASI PENERAPAN SOP AP", "Judul Bagian")
+    heading.paragraph_format.page_break_before = True
+    para(document, "Tahun: ..............  Isi dengan Ya / Tidak.", after=8)
+    titles = ("No", "Prosedur", "Mampu mendorong peningkatan kinerja", "Mudah dipahami dan dilaksanakan",
+              "Dapat dijalankan oleh semua pelaksana", "Perlu perbaikan atau SOP baru",
+              "Bersinergi dengan SOP lain", "Catatan")
+    form(document, titles, [12, 70, 32, 32, 32, 32, 32, 58], ("{{ loop.index }}", "{{ s.nama }}", "", "", "", "", "", ""))
+
+
+def form(document, titles, mm, cells) -> None:
+    table = document.add_table(rows=2, cols=len(titles))
+    table.style = document.styles["Table Grid"]
+    for number, (title, head, numbered) in enumerate(zip(titles, table.rows[0].cells, table.rows[1].cells), 1):
+        head.paragraphs[0].add_run(title).bold = True
+        numbered.paragraphs[0].text = f"({number})"
+        head.paragraphs[0].alignment = numbered.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    loop_rows(table, cells, "sops", "s")
+    widths(table, mm)
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    document = base_document()
+    front = document.sections[0]
+    set_page(front, landscape=False)
+    front.different_first_page_header_footer = True
+    page_number_footer(front, "lowerRoman", 1)
+    cover(document)
+    keputusan(document)
+    daftar_isi(document)
+    penjelasan(document)
+    daftar_sop(document)
+    body = document.add_section(WD_SECTION.NEW_PAGE)
+    set_page(body, landscape=True)
+    body.different_first_page_header_footer = False
+    page_number_footer(body, "decimal", 1)
+    identity(document)
+    lampiran(document)
+    document.save(OUT / "buku_sop.docx")
+
+
+if __name__ == "__main__":
+    main()
