@@ -6,6 +6,7 @@ skipped; the others are built. Every file is written atomically.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,6 @@ from typing import Callable, Iterator
 
 from .findings import Findings
 from .layout import PageSetup
-from .model import Dokumen
 from .workbooks import check_workbook
 from .write import atomic_path
 
@@ -55,15 +55,10 @@ def safe_file_name(name: str, limit: int = 80) -> str:
     return cleaned
 
 
-def book_name(doc: Dokumen, workbook: Path) -> str:
-    """The base name of a workbook's outputs: its Singkatan, else the SKPD's name, else the file's."""
-    return safe_file_name(doc.instansi.singkatan or doc.instansi.nama or workbook.stem)
-
-
 def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildOptions(),
                    name: str | None = None) -> BuildResult:
     """Build the documents of one workbook into `out_dir`."""
-    from .render.book import render_book
+    from .render.book import book_order, render_book, render_sop
 
     checked = check_workbook(workbook)
     result = BuildResult(workbook, findings=checked.findings)
@@ -75,29 +70,31 @@ def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildO
     result.sops = len(doc.sops)
     setup = PageSetup(paper=options.paper)
     book = render_book(doc, setup)
-    target = out_dir / f"{name or book_name(doc, workbook)} - SOP.docx"
+    target = out_dir / f"{name or safe_file_name(result.skpd or workbook.stem)} - SOP.docx"
     with atomic_path(target) as tmp:
         book.document.save(tmp)
     result.outputs.append(target)
     result.pages = book.pages
+    if options.per_sop:
+        folder = target.with_suffix("")
+        for number, sop in enumerate(book_order(doc), 1):
+            single = folder / f"{number:02d} {safe_file_name(sop.nama, 60)}.docx"
+            with atomic_path(single) as tmp:
+                render_sop(doc, sop, setup).save(tmp)
+            result.outputs.append(single)
     return result
 
 
-def unique_names(workbooks: list[Path]) -> dict[Path, str | None]:
-    """Output names for workbooks whose own names would collide: the workbook's file name is added."""
-    from .reader import read_workbook  # only the Instansi names are needed, but reading is cheap
+def unique_names(workbooks: list[Path]) -> dict[Path, str]:
+    """Output names; where two workbooks would get the same one, the workbook's file name is added."""
+    from .reader import peek_instansi
 
-    names: dict[Path, str | None] = {}
-    seen: dict[str, int] = {}
+    names = {}
     for workbook in workbooks:
-        try:
-            doc, _ = read_workbook(workbook)
-            base = book_name(doc, workbook)
-        except Exception:  # unreadable: its build reports why
-            base = safe_file_name(workbook.stem)
-        seen[base] = seen.get(base, 0) + 1
-        names[workbook] = base
-    return {w: (f"{n} ({safe_file_name(w.stem)})" if seen[n] > 1 else n) for w, n in names.items()}
+        fields = peek_instansi(workbook)
+        names[workbook] = safe_file_name(fields.get("singkatan") or fields.get("nama") or workbook.stem)
+    counts = Counter(names.values())
+    return {w: (f"{n} ({safe_file_name(w.stem)})" if counts[n] > 1 else n) for w, n in names.items()}
 
 
 def build_all(workbooks: list[Path], out_dir: Path, options: BuildOptions = BuildOptions(), jobs: int = 1,

@@ -126,7 +126,9 @@ def _print_summary(results) -> None:
     rows = [("SKPD", "SOP", "Halaman", "Status", "File")]
     for r in results:
         status = "OK" if r.ok else "GAGAL"
-        files = ", ".join(p.name for p in r.outputs) or r.error
+        books = [p.name for p in r.outputs if p.parent == r.outputs[0].parent]
+        singles = len(r.outputs) - len(books)
+        files = (", ".join(books) + (f" (+{singles} file per SOP)" if singles else "")) if r.ok else r.error
         rows.append((r.skpd or r.workbook.name, str(r.sops), str(r.pages or "-"), status, files))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     click.echo()

@@ -367,6 +367,11 @@ def main() -> None:
     identity(document)
     lampiran(document)
     document.save(OUT / "buku_sop.docx")
+    single = base_document()  # one SOP on its own (build --per-sop): identity part and flowchart
+    set_page(single.sections[0], landscape=True)
+    page_number_footer(single.sections[0], "decimal", 1)
+    identity(single)
+    single.save(OUT / "sop.docx")
 
 
 if __name__ == "__main__":

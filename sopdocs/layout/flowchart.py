@@ -123,14 +123,28 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str]) -> tuple[list[Col
     if level >= 3:
         notes.append(f"SOP \"{sop.nama}\" punya {len(sop.actors)} pelaksana: kolom dipersempit dan huruf tabel "
                      f"diperkecil menjadi {squeeze.font_size:g} pt agar muat di kertas {setup.paper}.")
+    mutu_baku = dict(zip(MUTU_BAKU, squeeze.mutu_baku))
+    for key in MUTU_BAKU:  # a column as wide as its longest word, when Kegiatan can spare the room
+        grow = min(_longest_word(sop, key, squeeze.font_size), mutu_baku[key] * 1.6) - mutu_baku[key]
+        if 0 < grow <= kegiatan - squeeze.kegiatan_min:
+            mutu_baku[key] += grow
+            kegiatan -= grow
     widths = [("no", TITLES["no"], no_width, None), ("kegiatan", TITLES["kegiatan"], kegiatan, None)]
     widths += [("actor", name, actor_width, i) for i, name in enumerate(sop.actors or [""])]
-    widths += [(key, TITLES[key], w, None) for key, w in zip(MUTU_BAKU, squeeze.mutu_baku)]
+    widths += [(key, TITLES[key], mutu_baku[key], None) for key in MUTU_BAKU]
     columns, x = [], setup.left
     for key, title, width, actor in widths:
         columns.append(Column(key, title, x, width, actor))
         x += width
     return columns, squeeze
+
+
+def _longest_word(sop: Sop, key: str, font_size: float) -> float:
+    """The width a mutu baku column needs so that no word of it is broken."""
+    font = Font(font_size)
+    texts = (step.waktu.text if key == "waktu" else getattr(step, key) for step in sop.steps)
+    words = (word for text in texts for word in text.split())
+    return max((font.width(w) for w in words), default=0.0) + 2 * CELL_PAD_X + MEASURE_SLACK + 1
 
 
 def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:

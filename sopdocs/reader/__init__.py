@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import python_calamine
+
 from ..findings import Findings, WorkbookError
 from ..model import Dokumen
 from . import labels
 from .sheets import SheetReader, read_instansi, read_sop, read_sp
-from .values import label_key
+from .values import as_text, label_key
 from .xlsx import Sheet, read_sheets
 
 __all__ = ["read_workbook", "WorkbookError"]
@@ -53,6 +55,23 @@ def read_workbook(path: str | Path) -> tuple[Dokumen, Findings]:
                            f"\"{extra.name}\"); hapus atau ganti nama salah satunya.", extra.name)
         doc.instansi = read_instansi(SheetReader(instansi_sheets[0], findings), path.parent)
     return doc, findings
+
+
+def peek_instansi(path: str | Path) -> dict[str, str]:
+    """The Instansi sheet's fields as text, read alone and fast (to name outputs before a build);
+    empty when the workbook cannot be read."""
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        name = next(n for n in book.sheet_names if label_key(n) == labels.INSTANSI_SHEET)
+        rows = book.get_sheet_by_name(name).to_python()
+        book.close()
+    except Exception:  # unreadable: the build itself reports why
+        return {}
+    fields = {}
+    for row in rows:
+        if len(row) > 1 and isinstance(row[0], str) and label_key(row[0]) in labels.INSTANSI:
+            fields.setdefault(labels.INSTANSI[label_key(row[0])], as_text(row[1]).strip())
+    return fields
 
 
 def sheet_kind(sheet: Sheet) -> str | None:

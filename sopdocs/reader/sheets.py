@@ -8,7 +8,7 @@ from ..findings import Findings
 from ..model import KOMPONEN, Branch, Instansi, Pejabat, Sop, StandarPelayanan, Step, Symbol
 from . import labels
 from .values import (
-    as_text, label_key, list_items, parse_branch, parse_date, parse_mark, parse_waktu, strip_control,
+    EMPTY_MARKS, as_text, label_key, list_items, parse_branch, parse_date, parse_mark, parse_waktu, strip_control,
 )
 from .xlsx import Sheet, cell_name
 
@@ -304,7 +304,7 @@ def _read_marks(reader, step, row, actor_cols, merged_across) -> None:
 
 
 def _branch(reader, row, columns, name, title) -> Branch | None:
-    if name not in columns or reader.raw(row, columns[name]) == "":
+    if name not in columns or as_text(reader.raw(row, columns[name])).strip() in EMPTY_MARKS:
         return None
     text = reader.text(row, columns[name])
     parsed = parse_branch(text)

@@ -137,10 +137,13 @@ def parse_waktu(value) -> Waktu:
     return Waktu(text, amount, unit)
 
 
+EMPTY_MARKS = {"", "-", "\u2013", "\u2014"}  # staff fill unused cells with a dash
+
+
 def parse_mark(value) -> tuple[bool, str | None, bool]:
     """(marked, symbol letter or None, known). An unknown letter is marked but not known."""
     text = as_text(value).strip().lower()
-    if not text:
+    if text in EMPTY_MARKS:
         return False, None, True
     if text in SYMBOL_LETTERS:
         return True, SYMBOL_LETTERS[text], True

@@ -57,8 +57,8 @@ class Book:
         return self.front_pages + self.body_pages
 
 
-def default_template() -> Path:
-    return Path(str(resources.files("sopdocs.templates_docx").joinpath("buku_sop.docx")))
+def default_template(name: str = "buku_sop.docx") -> Path:
+    return Path(str(resources.files("sopdocs.templates_docx").joinpath(name)))
 
 
 def book_order(doc: Dokumen) -> list[Sop]:
@@ -72,19 +72,30 @@ def book_order(doc: Dokumen) -> list[Sop]:
 def render_book(doc: Dokumen, setup: PageSetup = PageSetup(), template: Path | None = None,
                 decision_labels: tuple[str, str] = ("Ya", "Tidak")) -> Book:
     sops = book_order(doc)
-    layouts = [layout_flowchart(sop, setup, decision_labels) for sop in sops]
-    tpl = DocxTemplate(str(template or default_template()))
     entries, targets = _daftar_isi(sops)
-    tpl.render(_context(doc, sops, tpl, entries), SandboxedEnvironment(autoescape=True), autoescape=True)
-    document = tpl.docx
-    _set_paper(document, setup)
-    identity_tables = _insert_flowcharts(document, layouts)
+    document, identity_tables = _render(doc, sops, template or default_template(), setup, decision_labels, entries)
     paginator = paginate(document)
     (front, front_pages), (_, body_pages) = paginator.sections[0], paginator.sections[-1]
     pages = {key: _page_of(paginator, finder(document, identity_tables)) for key, finder in targets.items()}
     _fill_tokens(document, entries, pages)
     sop_pages = {i: pages[("sop", i)] for i in range(len(sops))}
     return Book(document, front_pages, body_pages, sop_pages)
+
+
+def render_sop(doc: Dokumen, sop: Sop, setup: PageSetup = PageSetup(), template: Path | None = None,
+               decision_labels: tuple[str, str] = ("Ya", "Tidak")):
+    """One SOP on its own: its identity part and flowchart pages (a python-docx Document)."""
+    document, _ = _render(doc, [sop], template or default_template("sop.docx"), setup, decision_labels, [])
+    return document
+
+
+def _render(doc, sops, template, setup, decision_labels, entries):
+    """The template rendered for `sops`, with their flowcharts in place; and the identity tables."""
+    layouts = [layout_flowchart(sop, setup, decision_labels) for sop in sops]
+    tpl = DocxTemplate(str(template))
+    tpl.render(_context(doc, sops, tpl, entries), SandboxedEnvironment(autoescape=True), autoescape=True)
+    _set_paper(tpl.docx, setup)
+    return tpl.docx, _insert_flowcharts(tpl.docx, layouts)
 
 
 def _context(doc: Dokumen, sops: list[Sop], tpl: DocxTemplate, entries: list[dict]) -> dict:
