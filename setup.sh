@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up a development machine and build the sample books into hasil/.
+# Creates .venv with sopdocs and its test tools; installs LibreOffice, poppler and the
+# Liberation fonts (metric-compatible with Arial) with apt-get when they are missing and we may.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer libreoffice-calc)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation fonts-liberation2)
+if ((${#missing[@]})); then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Catatan: pasang ${missing[*]} agar PDF dan pratinjau bisa dibuat." >&2
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/sopdocs check samples
+.venv/bin/sopdocs build samples -o hasil
