@@ -19,9 +19,11 @@ CELL_PAD_Y = 2.0  # top/bottom cell margin
 MEASURE_SLACK = 1.5  # narrower than the cell when wrapping, so a renderer's rounding never adds a line
 PAGE_SLACK = 6.0  # room left at the bottom of every page, so a table never spills onto the next
 CAPTION_GAP = 3.0  # space between the caption line and the table
-CONNECTOR_W, CONNECTOR_H = 16.0, 14.0
-STUB = 7.0  # length of an arrow between a symbol and its off-page connector
-CONNECTOR_SPACE = STUB + CONNECTOR_H + 3.0  # room a row needs above/below for a connector
+CONNECTOR = 14.0  # an off-page connector's box is square, so it can be turned towards the flow
+STUB = 9.0  # length of an arrow between a symbol and its off-page connector, longer than its head
+CONNECTOR_SPACE = STUB + CONNECTOR + 3.0  # room a row needs above/below for a connector
+HEADER_MIN_SIZE = 6.0  # the header type shrinks down to this so that no title word is broken
+MANY_ACTORS = 8
 TITLES = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu",
           "output": "Output", "keterangan": "Keterangan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku"}
 MUTU_BAKU = ("kelengkapan", "waktu", "output", "keterangan")
@@ -43,8 +45,8 @@ SQUEEZE = (
     Squeeze(56, (72, 44, 66, 50), 125, 9),
     Squeeze(48, (64, 42, 60, 46), 115, 8),
     Squeeze(40, (58, 40, 54, 40), 105, 8),
-    Squeeze(34, (54, 36, 50, 36), 95, 7),
-    Squeeze(28, (50, 34, 46, 32), 85, 7),
+    Squeeze(34, (52, 36, 48, 42), 95, 7),
+    Squeeze(28, (48, 34, 44, 42), 85, 7),
 )
 ACTOR_MAX = 110
 KEGIATAN_COMFORT = 300  # beyond this the Kegiatan column gives its surplus to the actors
@@ -55,7 +57,8 @@ class Sizes:
     """Type and symbol sizes derived from the chosen column widths."""
 
     font: Font
-    bold: Font
+    bold: Font  # the caption
+    header: Font  # the two header rows: bold, small enough that every title word fits its column
     label: Font
     lane: float  # free space on each side of a symbol inside its column
     symbol_w: float
@@ -120,9 +123,10 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str]) -> tuple[list[Col
     if kegiatan > KEGIATAN_COMFORT:
         actor_width = min(ACTOR_MAX, actor_width + (kegiatan - KEGIATAN_COMFORT) / actors)
         kegiatan = setup.content_width - no_width - actors * actor_width - sum(squeeze.mutu_baku)
-    if level >= 3:
-        notes.append(f"SOP \"{sop.nama}\" punya {len(sop.actors)} pelaksana: kolom dipersempit dan huruf tabel "
-                     f"diperkecil menjadi {squeeze.font_size:g} pt agar muat di kertas {setup.paper}.")
+    if len(sop.actors) >= MANY_ACTORS or level >= 3:
+        smaller = f" dan huruf tabel diperkecil menjadi {squeeze.font_size:g} pt" if level >= 3 else ""
+        notes.append(f"SOP \"{sop.nama}\" punya {len(sop.actors)} pelaksana: kolom pelaksana dipersempit{smaller} "
+                     f"agar muat di kertas {setup.paper}.")
     mutu_baku = dict(zip(MUTU_BAKU, squeeze.mutu_baku))
     for key in MUTU_BAKU:  # a column as wide as its longest word, when Kegiatan can spare the room
         grow = min(_longest_word(sop, key, squeeze.font_size), mutu_baku[key] * 1.6) - mutu_baku[key]
@@ -153,8 +157,18 @@ def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
     symbol_w = min(56.0, actor_width - 2 * lane)
     symbol_h = min(24.0, symbol_w * 0.5)
     label_size = min(setup.label_size, font_size - 1)
-    return Sizes(Font(font_size), Font(font_size, bold=True), Font(label_size), lane, symbol_w, symbol_h,
-                 round(symbol_h * 1.35, 2))
+    return Sizes(Font(font_size), Font(font_size, bold=True), _header_font(columns, font_size), Font(label_size),
+                 lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))
+
+
+def _header_font(columns: list[Column], font_size: float) -> Font:
+    size = font_size
+    while size > HEADER_MIN_SIZE:
+        font = Font(size, bold=True)
+        if all(font.width(word) <= c.width - 2 * CELL_PAD_X - MEASURE_SLACK for c in columns for word in c.title.split()):
+            break
+        size -= 0.5
+    return Font(size, bold=True)
 
 
 def _text_height(font: Font, text: str, column: Column) -> float:
@@ -162,7 +176,7 @@ def _text_height(font: Font, text: str, column: Column) -> float:
 
 
 def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
-    bold = sizes.bold
+    bold = sizes.header
     first = bold.line_height + 2 * CELL_PAD_Y + 2
     second = max(_text_height(bold, c.title, c) for c in columns if c.key in ("actor", *MUTU_BAKU[:3]))
     spanning = max(_text_height(bold, c.title, c) for c in columns if c.key in ("no", "kegiatan", "keterangan"))
@@ -205,8 +219,19 @@ def _paginate(layout: FlowchartLayout, heights: dict[int, float]) -> None:
         used += heights[step.number] + top
     if current:
         pages.append(current)
+    _avoid_lone_last_row(pages, heights, layout)
     for index, numbers in enumerate(pages):
         layout.pages.append(_page_rows(layout, index, numbers, heights, steps))
+
+
+def _avoid_lone_last_row(pages: list[list[int]], heights: dict[int, float], layout: FlowchartLayout) -> None:
+    """A last page holding only the closing step looks forgotten: give it the step before too."""
+    if len(pages) < 2 or len(pages[-1]) != 1 or len(pages[-2]) < 3:
+        return
+    moved = pages[-2][-1]
+    need = heights[moved] + heights[pages[-1][0]] + 2 * CONNECTOR_SPACE
+    if need <= _capacity(layout, len(pages) - 1):
+        pages[-1].insert(0, pages[-2].pop())
 
 
 def _capacity(layout: FlowchartLayout, page_index: int) -> float:

@@ -55,6 +55,7 @@ class Shape:
     rect: Rect
     text: str = ""
     step: int | None = None
+    rotation: int = 0  # degrees clockwise; a connector turned 90 or 270 points left or right
 
 
 @dataclass

@@ -7,11 +7,14 @@ meets another symbol. Two kinds of route follow from that:
   same column, otherwise down, across (in the gap below the source symbol) and down again.
 - lane: every other exit (a decision's second way, a jump back or forward) leaves from a side
   of the symbol, runs vertically in a lane (the free strip between a symbol and its column's
-  edge, which no symbol ever enters) and enters the target from its side. Lanes already used
-  on a page are not reused over the same height, so parallel arrows never lie on each other.
+  edge, which no symbol ever enters) and enters the target from its side. A lane already used
+  on a page is not reused over the same height, and no lane runs through a label, so parallel
+  arrows never lie on each other.
 
-An arrow whose two ends are on different pages ends at an off-page connector next to its
-source and starts again at a connector with the same label next to its target.
+An arrow whose two ends are on different pages ends at an off-page connector and starts again
+at a connector with the same label: below and above the symbols for the flow going down to the
+next page, beside them (turned towards the flow) for a jump. Labels are lettered in reading
+order once everything is routed. Decision labels take the first free place beside their exit.
 """
 from __future__ import annotations
 
@@ -19,11 +22,13 @@ from collections import defaultdict
 from string import ascii_uppercase
 
 from ..model import Branch, Step, Symbol
-from .flowchart import CONNECTOR_H, CONNECTOR_W, STUB, FlowchartLayout
+from .flowchart import CONNECTOR, STUB, FlowchartLayout
 from .geometry import Arrow, Page, Point, Rect, Shape
 
 MIN_OUT = 3.0  # shortest horizontal run out of a side port
-TOP_ENTRY = 5.0  # how far above a target a lane arrow turns in when both its sides are taken
+MIN_IN = 8.0  # shortest last segment into a target, so the arrow head is drawn straight
+SLIDES = tuple(range(0, 40, 3))  # how far a label may move along its line to find a free place
+TURN_RIGHT, TURN_LEFT = 270, 90  # rotations of a connector (it points down unturned)
 
 
 def route_page_arrows(layout: FlowchartLayout, decision_labels: tuple[str, str]) -> None:
@@ -36,6 +41,10 @@ def connector_label(index: int) -> str:
     return letter + (str(cycle) if cycle else "")
 
 
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.x1 - 0.01 and b.x < a.x1 - 0.01 and a.y < b.y1 - 0.01 and b.y < a.y1 - 0.01
+
+
 class Router:
     def __init__(self, layout: FlowchartLayout, decision_labels: tuple[str, str]):
         self.layout = layout
@@ -46,8 +55,8 @@ class Router:
                 self.place[shape.step] = (page, shape)
         self.rows = {row.step: row for page in layout.pages for row in page.rows}
         self.used_ports: dict[int, set[str]] = defaultdict(set)
-        self.occupied: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
-        self.connectors = 0
+        self.lanes: dict[int, list[tuple[float, float, float]]] = defaultdict(list)  # page -> (x, y0, y1)
+        self.pairs: list[tuple[Shape, Shape, Page]] = []  # off-page connectors: (out, back, source page)
         actor_columns = layout.actor_columns
         self.area = (actor_columns[0].x, actor_columns[-1].x1)
         quarter = layout.sizes.lane / 4
@@ -68,14 +77,14 @@ class Router:
                 self._lane(step, branch)
             else:
                 self._down(step, branch)
+        self._letter_connectors()
 
     # -- down routes ------------------------------------------------------------------------
 
     def _down(self, step: Step, branch: Branch) -> None:
         page, source = self.place[step.number]
         target_page, target = self.place[branch.target]
-        start = source.rect.port("bottom")
-        end = target.rect.port("top")
+        start, end = source.rect.port("bottom"), target.rect.port("top")
         self.used_ports[id(source)].add("bottom")
         self.used_ports[id(target)].add("top")
         if target_page is page:
@@ -86,14 +95,19 @@ class Router:
                 turn = row_bottom - min(5.0, (row_bottom - source.rect.y1) / 2)
                 points = [start, (start[0], turn), (end[0], turn), end]
             page.arrows.append(Arrow(points, source, target))
+            beside = [(start[0], 0.0)]
+            turns_right = end[0] > start[0] + 0.5
         else:
-            label = self._next_connector_label()
-            out = self._connector(page, Rect(start[0] - CONNECTOR_W / 2, start[1] + STUB, CONNECTOR_W, CONNECTOR_H), label)
+            out = self._connector(page, Rect(start[0] - CONNECTOR / 2, start[1] + STUB, CONNECTOR, CONNECTOR))
             page.arrows.append(Arrow([start, (start[0], out.rect.y)], source, out))
-            back = self._connector(target_page, Rect(end[0] - CONNECTOR_W / 2, end[1] - STUB - CONNECTOR_H,
-                                                     CONNECTOR_W, CONNECTOR_H), label)
+            back = self._connector(target_page, Rect(end[0] - CONNECTOR / 2, end[1] - STUB - CONNECTOR,
+                                                     CONNECTOR, CONNECTOR))
             target_page.arrows.append(Arrow([(end[0], back.rect.y1), end], back, target))
-        self._label(page, step, branch, start, "bottom", turns_right=end[0] > start[0] + 0.5)
+            self.pairs.append((out, back, page))
+            beside = [(start[0], CONNECTOR / 2)]
+            turns_right = False
+        if step.symbol is Symbol.DECISION:
+            self._label(page, step, branch, self._below_candidates(start, beside[0][1], turns_right))
 
     # -- lane routes ------------------------------------------------------------------------
 
@@ -101,30 +115,35 @@ class Router:
         page, source = self.place[step.number]
         target_page, target = self.place[branch.target]
         if target_page is page:
-            side, points = self._lane_route(page, source, target)
+            room = self._size(self._text(step, branch))[0] + 4 if step.symbol is Symbol.DECISION else 0.0
+            side, points = self._lane_route(page, source, target, room)
             page.arrows.append(Arrow(points, source, target))
+            going_up = target.rect.y < source.rect.y
+            clearance = 0.0
         else:
             side = self._roomy_side(source)
-            label = self._next_connector_label()
-            start = source.rect.port(side)
-            out = self._connector(page, self._beside(source.rect, side), label)
-            page.arrows.append(Arrow([start, (out.rect.x if side == "right" else out.rect.x1, start[1])], source, out))
             entry = self._roomy_side(target)
-            end = target.rect.port(entry)
-            back = self._connector(target_page, self._beside(target.rect, entry), label)
+            start, end = source.rect.port(side), target.rect.port(entry)
+            out = self._connector(page, self._beside(source.rect, side), TURN_RIGHT if side == "right" else TURN_LEFT)
+            page.arrows.append(Arrow([start, (out.rect.x if side == "right" else out.rect.x1, start[1])], source, out))
+            back = self._connector(target_page, self._beside(target.rect, entry),
+                                   TURN_LEFT if entry == "right" else TURN_RIGHT)
             target_page.arrows.append(Arrow([(back.rect.x if entry == "right" else back.rect.x1, end[1]), end],
                                             back, target))
             self.used_ports[id(target)].add(entry)
+            self.pairs.append((out, back, page))
+            going_up, clearance = False, CONNECTOR / 2
         self.used_ports[id(source)].add(side)
-        going_up = target_page is page and target.rect.y < source.rect.y
-        self._label(page, step, branch, source.rect.port(side), side, below=going_up)
+        if step.symbol is Symbol.DECISION:
+            port = source.rect.port(side)
+            self._label(page, step, branch, self._side_candidates(port, side, going_up, clearance))
 
-    def _lane_route(self, page: Page, source: Shape, target: Shape) -> tuple[str, list[Point]]:
-        """The cheapest (source side, lane, target side) whose lane is free over the height it spans."""
+    def _lane_route(self, page: Page, source: Shape, target: Shape, room: float) -> tuple[str, list[Point]]:
+        """The cheapest (source side, lane, target side) whose lane is free over the height it spans;
+        lanes that leave less than `room` (a decision's label) beside the exit cost more."""
         best = None
         for crowded in (False, True):
             for side in self._free_sides(source):
-                start = source.rect.port(side)
                 for entry in self._free_sides(target) or ["top"]:
                     for x in self.lane_xs:
                         points = self._lane_points(source.rect, side, target.rect, entry, x)
@@ -134,38 +153,40 @@ class Router:
                         if clash and not crowded:
                             continue
                         cost = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:]))
-                        cost += 1000 * clash
+                        cost += 1000 * clash + 40 * (abs(x - points[0][0]) < room)
                         if best is None or cost < best[0]:
                             best = (cost, side, entry, x, points)
             if best:
                 break
         _, side, entry, x, points = best
-        self.occupied[page.index].append((x, min(points[1][1], points[2][1]), max(points[1][1], points[2][1])))
+        self.lanes[page.index].append((x, min(points[1][1], points[2][1]), max(points[1][1], points[2][1])))
         self.used_ports[id(target)].add(entry)
         return side, points
 
     @staticmethod
     def _lane_points(source: Rect, side: str, target: Rect, entry: str, x: float) -> list[Point] | None:
-        def outward(rect: Rect, port_side: str) -> bool:
+        def outward(rect: Rect, port_side: str, least: float) -> bool:
             if port_side == "right":
-                return x >= rect.x1 + MIN_OUT
+                return x >= rect.x1 + least
             if port_side == "left":
-                return x <= rect.x - MIN_OUT
-            return not rect.x - MIN_OUT < x < rect.x1 + MIN_OUT  # top entry: the lane passes beside it
+                return x <= rect.x - least
+            return not rect.x - least < x < rect.x1 + least  # top entry: the lane passes beside it
 
-        if not (outward(source, side) and outward(target, entry)):
+        if not (outward(source, side, MIN_OUT) and outward(target, entry, MIN_IN)):
             return None
         start = source.port(side)
         if entry == "top":
-            turn = target.y - TOP_ENTRY
+            turn = target.y - MIN_IN
             return [start, (x, start[1]), (x, turn), (target.cx, turn), (target.cx, target.y)]
         end = target.port(entry)
         return [start, (x, start[1]), (x, end[1]), end]
 
     def _clashes(self, page: Page, x: float, y0: float, y1: float) -> bool:
+        """Whether a lane at x from y0 to y1 lies on another lane or runs through a label."""
         lo, hi = min(y0, y1) - 2, max(y0, y1) + 2
-        return any(abs(x - ox) < self.lane_gap * 0.8 and lo < oy1 and oy0 < hi
-                   for ox, oy0, oy1 in self.occupied[page.index])
+        if any(abs(x - ox) < self.lane_gap * 0.8 and lo < oy1 and oy0 < hi for ox, oy0, oy1 in self.lanes[page.index]):
+            return True
+        return any(s.rect.crossed_by((x, lo), (x, hi)) for s in page.shapes if s.kind == "label")
 
     def _free_sides(self, shape: Shape) -> list[str]:
         return [s for s in ("right", "left") if s not in self.used_ports[id(shape)]]
@@ -174,41 +195,70 @@ class Router:
         """A free side with room for a connector inside the actor columns (right preferred)."""
         room = {"right": self.area[1] - shape.rect.x1, "left": shape.rect.x - self.area[0]}
         sides = self._free_sides(shape) or ["right", "left"]
-        fitting = [s for s in sides if room[s] >= STUB + CONNECTOR_W]
+        fitting = [s for s in sides if room[s] >= STUB + CONNECTOR]
         return (fitting or sorted(sides, key=lambda s: -room[s]))[0]
 
     @staticmethod
     def _beside(rect: Rect, side: str) -> Rect:
-        x = rect.x1 + STUB if side == "right" else rect.x - STUB - CONNECTOR_W
-        return Rect(x, rect.cy - CONNECTOR_H / 2, CONNECTOR_W, CONNECTOR_H)
+        x = rect.x1 + STUB if side == "right" else rect.x - STUB - CONNECTOR
+        return Rect(x, rect.cy - CONNECTOR / 2, CONNECTOR, CONNECTOR)
 
-    # -- connectors and labels --------------------------------------------------------------
-
-    def _next_connector_label(self) -> str:
-        label = connector_label(self.connectors)
-        self.connectors += 1
-        return label
+    # -- connectors -------------------------------------------------------------------------
 
     @staticmethod
-    def _connector(page: Page, rect: Rect, label: str) -> Shape:
-        shape = Shape("connector", rect, label)
+    def _connector(page: Page, rect: Rect, rotation: int = 0) -> Shape:
+        shape = Shape("connector", rect, rotation=rotation)
         page.shapes.append(shape)
         return shape
 
-    def _label(self, page: Page, step: Step, branch: Branch, port: Point, side: str, below: bool = False,
-               turns_right: bool = False) -> None:
-        """`Ya`/`Tidak` (or the author's words) beside a decision's exit, on the side of the line
-        where the arrow does not go: under a side exit whose lane goes up, left of a bottom exit
-        that turns right."""
-        if step.symbol is not Symbol.DECISION:
-            return
-        text = branch.label or self.decision_labels[1 if branch is step.no else 0]
+    def _letter_connectors(self) -> None:
+        """A, B, C ... in the order a reader meets the outgoing connectors."""
+        ordered = sorted(self.pairs, key=lambda pair: (pair[2].index, pair[0].rect.y, pair[0].rect.x))
+        for index, (out, back, _) in enumerate(ordered):
+            out.text = back.text = connector_label(index)
+
+    # -- labels -----------------------------------------------------------------------------
+
+    def _text(self, step: Step, branch: Branch) -> str:
+        return branch.label or self.decision_labels[1 if branch is step.no else 0]
+
+    def _size(self, text: str) -> tuple[float, float]:
         font = self.layout.sizes.label
-        width, height = font.width(text) + 3, font.line_height + 1
+        return font.width(text) + 3, font.line_height + 1
+
+    def _below_candidates(self, port: Point, clearance: float, turns_right: bool):
+        """Places beside the line that leaves a bottom vertex: away from where the arrow turns."""
         x, y = port
-        if side == "bottom":
-            rect = Rect(x - 2 - width if turns_right else x + 2, y + 0.5, width, height)
-        else:
-            top = y + 0.5 if below else y - height - 0.5
-            rect = Rect(x + 2 if side == "right" else x - 2 - width, top, width, height)
-        page.shapes.append(Shape("label", rect, text, step.number))
+        right = lambda w, h: Rect(x + 2 + clearance, y + 0.5, w, h)  # noqa: E731
+        left = lambda w, h: Rect(x - 2 - clearance - w, y + 0.5, w, h)  # noqa: E731
+        return [left, right] if turns_right else [right, left]
+
+    def _side_candidates(self, port: Point, side: str, going_up: bool, clearance: float):
+        """Places by the line that leaves a side vertex: on the side the lane does not take first,
+        sliding outwards along the line past other lanes when the nearest places are taken."""
+        x, y = port
+        sign = 1 if side == "right" else -1
+
+        def at(above: bool, slide: float):
+            def rect(w, h):
+                left = x + 2 + slide if sign > 0 else x - 2 - slide - w
+                top = y - clearance - h - 0.5 if above else y + clearance + 0.5
+                return Rect(left, top, w, h)
+            return rect
+
+        return [at(above, slide) for slide in SLIDES for above in (not going_up, going_up)]
+
+    def _label(self, page: Page, step: Step, branch: Branch, candidates) -> None:
+        """The exit's words (`Ya`/`Tidak` or the author's) at the first candidate place that covers no
+        symbol, connector, label or line; at the first one when none is free."""
+        text = self._text(step, branch)
+        width, height = self._size(text)
+        rects = [make(width, height) for make in candidates]
+        chosen = next((r for r in rects if self._free(page, r)), rects[0])
+        page.shapes.append(Shape("label", chosen, text, step.number))
+
+    @staticmethod
+    def _free(page: Page, rect: Rect) -> bool:
+        if any(_overlap(rect, s.rect) for s in page.shapes):
+            return False
+        return not any(rect.crossed_by(a, b) for arrow in page.arrows for a, b in zip(arrow.points, arrow.points[1:]))

@@ -64,7 +64,7 @@ def _row(cells: str, height: int, header: bool = False) -> str:
 def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", bold: bool = False,
           span: int = 1, merge: str = "", fill: str = "") -> str:
     sizes = layout.sizes
-    font = sizes.bold if bold else sizes.font
+    font = sizes.header if bold else sizes.font
     rpr = run_props(layout.setup.font_name, font.size, bold)
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""

@@ -36,7 +36,7 @@ class ShapeWriter:
         geometry = f'<a:prstGeom prst="{PRESET[shape.kind]}"><a:avLst/></a:prstGeom>'
         fill = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
         line = f'<a:ln w="{LINE_WIDTH}">{BLACK}</a:ln>'
-        return self._anchor(shape.kind, shape.rect, f"{geometry}{fill}{line}", text, z=2)
+        return self._anchor(shape.kind, shape.rect, f"{geometry}{fill}{line}", text, z=2, rotation=shape.rotation)
 
     def label(self, shape: Shape, size: float) -> str:
         """Words beside a decision's exit: a borderless text box, white so that a table line
@@ -68,12 +68,13 @@ class ShapeWriter:
         body = paragraph(runs, round(size * 1.2, 1), align="center", mark_rpr=rpr)
         return f"<wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx>"
 
-    def _anchor(self, kind: str, rect: Rect, properties: str, text_box: str, z: int) -> str:
+    def _anchor(self, kind: str, rect: Rect, properties: str, text_box: str, z: int, rotation: int = 0) -> str:
         shape_id = next(self._ids)
         cx, cy = max(emu(rect.w), 1), max(emu(rect.h), 1)
         body = ('<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
                 'anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
         non_visual = '<wps:cNvSpPr txBox="1"/>' if kind == "label" else "<wps:cNvSpPr/>"
+        turn = f' rot="{rotation * 60000}"' if rotation else ""
         return (
             '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
             f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z * 100000 + shape_id}" '
@@ -84,7 +85,7 @@ class ShapeWriter:
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
             f'<wp:docPr id="{shape_id}" name="{NAME[kind]} {shape_id}"/><wp:cNvGraphicFramePr/>'
             '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-            f'<wps:wsp>{non_visual}<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            f'<wps:wsp>{non_visual}<wps:spPr><a:xfrm{turn}><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
             f'{properties}</wps:spPr>{text_box}{body}</wps:wsp>'
             '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>'
         )
