@@ -7,14 +7,33 @@ from pathlib import Path
 
 import click
 
+from . import clitext
 from .findings import LEVEL_WORD
 from .workbooks import check_workbook, find_workbooks
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+clitext.install()
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="sopdocs", message="sopdocs %(version)s")
+class Command(click.Command):
+    """A command whose usage line speaks Bahasa Indonesia too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", clitext.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    command_class = Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", clitext.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", clitext.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(package_name="sopdocs", message="sopdocs %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """sopdocs: mengubah workbook Excel SOP Administrasi Pemerintahan dan Standar Pelayanan
     menjadi dokumen Word resmi (buku SOP dengan flowchart yang bisa disunting).
@@ -27,7 +46,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FILE.xlsx", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--timpa", is_flag=True, help="Timpa file yang sudah ada.")
 def init(file: Path, timpa: bool) -> None:
     """Buat workbook kosong FILE.xlsx: petunjuk pengisian, sheet Instansi, dan contoh SOP serta
@@ -44,7 +63,7 @@ def init(file: Path, timpa: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="WORKBOOK_ATAU_FOLDER...", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Cetak temuan dalam format JSON (untuk program lain).")
 def check(paths: tuple[Path, ...], as_json: bool) -> None:
     """Periksa workbook (file atau folder berisi workbook) dan laporkan semua galat dan peringatan.
@@ -69,7 +88,7 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="WORKBOOK_ATAU_FOLDER...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("hasil"),
               show_default=True, help="Folder tujuan dokumen.")
 @click.option("--kertas", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4", show_default=True,
@@ -150,7 +169,7 @@ def _print_report_of(path, findings) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FILE.docx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder gambar PNG (bawaan: folder bernama sama dengan dokumen).")
 @click.option("--resolusi", type=click.IntRange(30, 300), default=60, show_default=True, help="Titik per inci.")

@@ -13,9 +13,6 @@ def _umask() -> int:
     return mask
 
 
-FILE_MODE = 0o666 & ~_umask()  # what a plain open() would give; mkstemp's 0600 would hide files from colleagues
-
-
 @contextlib.contextmanager
 def atomic_path(path: str | Path):
     """Yield a temporary path beside `path`; when the block succeeds it replaces `path` in one
@@ -24,7 +21,7 @@ def atomic_path(path: str | Path):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".tmp", dir=path.parent)
     os.close(fd)
-    os.chmod(tmp, FILE_MODE)
+    os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would; mkstemp's 0600 hides files from colleagues
     try:
         yield Path(tmp)
         os.replace(tmp, path)

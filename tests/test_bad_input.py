@@ -270,3 +270,19 @@ def test_json_output_with_an_unreadable_workbook(tmp_path, good):
     assert [t["level"] for t in data[str(bad)]["temuan"]] == ["error"]
     assert "File kosong" in data[str(bad)]["temuan"][0]["message"]
     assert data[str(good)]["ok"] is True
+
+
+def test_outputs_are_readable_by_others_like_any_new_file(tmp_path):
+    """atomic_path's temporary file must not keep mkstemp's private 0600 mode."""
+    import os
+
+    from sopdocs.write import atomic_path
+
+    mask = os.umask(0o022)
+    try:
+        with atomic_path(tmp_path / "hasil.docx") as tmp:
+            tmp.write_bytes(b"isi")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "hasil.docx").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.docx"]

@@ -383,3 +383,19 @@ def test_libreoffice_copy_keeps_the_logo(build, tmp_path):
     original = build({"Instansi": instansi_rows(), "SOP": sop_rows()}, images={"Instansi": picture("blue")})
     logo = read(soffice_convert(original, tmp_path / "lo"))[0].instansi.logo
     assert logo is not None and pixel(logo) == (0, 0, 255)
+
+
+# --- dashes: staff fill unused cells with "-" ----------------------------------------------------
+
+def test_dashes_in_actor_and_branch_cells_are_empty(build):
+    steps = [
+        ["Mengajukan permohonan", ["x", "-", "-", "-"], "Formulir", "5 menit", "Berkas", None, "-", "-"],
+        ["Memeriksa berkas", ["-", "x", "\u2013", "-"], "Berkas", "10 menit", "Berkas", None, "-", "Tidak: 1"],
+        ["Menerima hasil", ["x", "-", "-", "-"], "Berkas", "5 menit", "Berkas", None, "-", "-"],
+    ]
+    path = build({"Instansi": instansi_rows(), "SOP": sop_rows(steps=steps)})
+    sop = read(path)[0].sops[0]
+    assert [s.actors for s in sop.steps] == [[0], [1], [0]]
+    assert [s.yes for s in sop.steps] == [None, None, None]
+    assert sop.steps[1].no.target == 1 and sop.steps[1].symbol is Symbol.DECISION
+    assert check(path).ok
