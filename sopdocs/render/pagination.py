@@ -70,7 +70,7 @@ class Paginator:
 
     def run(self, body) -> None:
         elements = [e for e in body if e.tag in (W + "p", W + "tbl")]
-        start, current = 0, []
+        current = []
         for element in elements:
             current.append(element)
             if element.find(f"{W}pPr/{W}sectPr") is not None:

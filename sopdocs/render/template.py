@@ -1,0 +1,153 @@
+"""What every book shares: rendering a docxtpl template safely, the Instansi and Keputusan
+context, and a Daftar Isi whose page numbers come from the pagination.
+
+Templates are rendered in a sandboxed Jinja environment with escaping on, so workbook text is
+data and never template code.
+"""
+from __future__ import annotations
+
+import io
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..layout import PAPER_MM, PageSetup
+from ..model import Dokumen, Pejabat, Tanggal
+from ..reader.values import long_date
+from .pagination import W, Paginator
+
+DOTS = "...................."
+TOKEN = "\u27e6{}\u27e7"
+TOKEN_PATTERN = re.compile("\u27e6(\\d+)\u27e7")
+SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "tentang"}
+
+
+def default_template(name: str) -> Path:
+    return Path(str(resources.files("sopdocs.templates_docx").joinpath(name)))
+
+
+def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup):
+    """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl)."""
+    tpl = DocxTemplate(str(template))
+    tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
+    set_paper(tpl.docx, setup)
+    return tpl.docx
+
+
+def set_paper(document, setup: PageSetup) -> None:
+    """Templates are F4; another paper keeps each section's orientation and margins."""
+    if setup.paper == "F4":
+        return
+    short, long = (Mm(v) for v in PAPER_MM[setup.paper])
+    for section in document.sections:
+        landscape = section.page_width > section.page_height
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def signatory(pejabat: Pejabat) -> dict:
+    return {"jabatan": pejabat.jabatan or DOTS, "nama": pejabat.nama or DOTS, "pangkat": pejabat.pangkat,
+            "nip": pejabat.nip or DOTS}
+
+
+def date_text(tanggal: Tanggal, empty: str = DOTS) -> str:
+    """`2 Januari 2024`, the author's text when not understood, `empty` when there is none."""
+    if tanggal.date:
+        return long_date(tanggal.date)
+    return tanggal.text or empty
+
+
+def title_case(name: str) -> str:
+    """`DINAS KESEHATAN DAN KELUARGA BERENCANA` -> `Dinas Kesehatan dan Keluarga Berencana`."""
+    words = name.lower().split()
+    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: tuple[str, ...]) -> dict:
+    """The cover, Keputusan and signature fields of a book adopting `subject` (e.g. `Standar
+    Pelayanan`), for the SKPD of `doc`."""
+    instansi = doc.instansi
+    skpd = title_case(instansi.nama)
+    jabatan = instansi.pimpinan.jabatan or "Kepala Perangkat Daerah"
+    return {
+        "instansi": {"nama": instansi.nama, "pemerintah": instansi.pemerintah, "tahun": instansi.tahun or DOTS,
+                     "alamat": instansi.alamat},
+        "logo": logo(tpl, doc, 35),
+        "pimpinan": signatory(instansi.pimpinan),
+        "nomor_keputusan": instansi.nomor_keputusan or DOTS,
+        "tempat": instansi.tempat_penetapan or DOTS,
+        "tanggal": date_text(instansi.tanggal_keputusan),
+        "tentang": f"Penetapan {subject} pada {skpd}",
+        "menimbang": [
+            f"a. bahwa dalam rangka meningkatkan kualitas penyelenggaraan pemerintahan dan pelayanan kepada "
+            f"masyarakat, perlu disusun {subject} pada {skpd};",
+            f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan "
+            f"{jabatan} tentang Penetapan {subject} pada {skpd};",
+        ],
+        "mengingat": [f"{i}. {text}" for i, text in enumerate(mengingat, 1)],
+        "menetapkan": [
+            f"KEPUTUSAN {jabatan.upper()} TENTANG PENETAPAN {subject.upper()} PADA {instansi.nama.upper()}.",
+            f"KESATU: Menetapkan {subject} pada {skpd} sebagaimana tercantum dalam Lampiran yang merupakan "
+            "bagian tidak terpisahkan dari Keputusan ini.",
+            f"KEDUA: {subject} sebagaimana dimaksud pada Diktum KESATU menjadi pedoman bagi seluruh pegawai di "
+            f"lingkungan {skpd} dalam melaksanakan tugas dan fungsinya.",
+            "KETIGA: Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+        ],
+    }
+
+
+def logo(tpl: DocxTemplate, doc: Dokumen, height_mm: float):
+    """The government's logo as an inline picture `height_mm` high, or nothing."""
+    return InlineImage(tpl, io.BytesIO(doc.instansi.logo), height=Mm(height_mm)) if doc.instansi.logo else ""
+
+
+def heading(prefix: str) -> Callable:
+    """A finder of the first paragraph whose text starts with `prefix`."""
+    def find(document):
+        return next((p for p in document.element.body.iter(W + "p")
+                     if "".join(t.text or "" for t in p.iter(W + "t")).strip().startswith(prefix)), None)
+    return find
+
+
+class DaftarIsi:
+    """The entries of a table of contents: titles with page tokens, filled in after pagination."""
+
+    def __init__(self):
+        self.entries: list[dict] = []
+        self._targets: list[tuple[Callable, bool]] = []
+
+    def add(self, title: str, finder: Callable | None = None, roman: bool = False) -> None:
+        """An entry; `finder(document)` returns the element whose page it shows (none: a heading)."""
+        self.entries.append({"judul": title, "halaman": TOKEN.format(len(self._targets)) if finder else ""})
+        if finder:
+            self._targets.append((finder, roman))
+
+    def fill(self, document, paginator: Paginator) -> list[int]:
+        """Replace the tokens by the printed page numbers (roman for the front matter); returns them."""
+        pages = [page_of(paginator, finder(document)) for finder, _ in self._targets]
+        printed = [roman_numeral(p) if is_roman else str(p) for p, (_, is_roman) in zip(pages, self._targets)]
+        for text in document.element.body.iter(W + "t"):
+            if text.text and "\u27e6" in text.text:
+                text.text = TOKEN_PATTERN.sub(lambda m: printed[int(m.group(1))], text.text)
+        return pages
+
+
+def page_of(paginator: Paginator, element) -> int:
+    """The page of the top-level element holding `element`."""
+    while element is not None and element not in paginator.page_of:
+        element = element.getparent()
+    return paginator.page_of.get(element, 0)
+
+
+def roman_numeral(number: int) -> str:
+    numerals = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+                ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+    out = ""
+    for letters, value in numerals:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
