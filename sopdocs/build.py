@@ -25,6 +25,7 @@ UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 class BuildOptions:
     paper: str = "F4"
     per_sop: bool = False
+    publik: bool = False  # Standar Pelayanan: only the six components of service delivery
 
 
 @dataclass
@@ -34,9 +35,11 @@ class BuildResult:
     workbook: Path
     skpd: str = ""
     sops: int = 0
+    layanan: int = 0
     pages: int = 0
     outputs: list[Path] = field(default_factory=list)
     findings: Findings = field(default_factory=Findings)
+    notes: list[str] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -57,9 +60,8 @@ def safe_file_name(name: str, limit: int = 80) -> str:
 
 def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildOptions(),
                    name: str | None = None) -> BuildResult:
-    """Build the documents of one workbook into `out_dir`."""
-    from .render.book import book_order, render_book, render_sop
-
+    """Build the documents of one workbook into `out_dir`: its SOP book and its Standar Pelayanan
+    book, each when the workbook has sheets for it."""
     checked = check_workbook(workbook)
     result = BuildResult(workbook, findings=checked.findings)
     if not checked.ok:
@@ -67,22 +69,46 @@ def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildO
         return result
     doc = checked.doc
     result.skpd = doc.instansi.singkatan or doc.instansi.nama
-    result.sops = len(doc.sops)
+    result.sops, result.layanan = len(doc.sops), len(doc.layanan)
+    base = out_dir / (name or safe_file_name(result.skpd or workbook.stem))
     setup = PageSetup(paper=options.paper)
+    if doc.sops:
+        _sop_book(doc, base, setup, options, result)
+    else:
+        result.notes.append("tidak ada sheet SOP, buku SOP tidak dibuat")
+    if doc.layanan:
+        _sp_book(doc, base, setup, options, result)
+    else:
+        result.notes.append("tidak ada sheet Standar Pelayanan, buku SP tidak dibuat")
+    return result
+
+
+def _sop_book(doc, base: Path, setup: PageSetup, options: BuildOptions, result: BuildResult) -> None:
+    from .render.book import book_order, render_book, render_sop
+
     book = render_book(doc, setup)
-    target = out_dir / f"{name or safe_file_name(result.skpd or workbook.stem)} - SOP.docx"
-    with atomic_path(target) as tmp:
-        book.document.save(tmp)
-    result.outputs.append(target)
-    result.pages = book.pages
+    target = _save(book.document, base.with_name(f"{base.name} - SOP.docx"), result)
+    result.pages += book.pages
     if options.per_sop:
         folder = target.with_suffix("")
         for number, sop in enumerate(book_order(doc), 1):
-            single = folder / f"{number:02d} {safe_file_name(sop.nama, 60)}.docx"
-            with atomic_path(single) as tmp:
-                render_sop(doc, sop, setup).save(tmp)
-            result.outputs.append(single)
-    return result
+            _save(render_sop(doc, sop, setup), folder / f"{number:02d} {safe_file_name(sop.nama, 60)}.docx", result)
+
+
+def _sp_book(doc, base: Path, setup: PageSetup, options: BuildOptions, result: BuildResult) -> None:
+    from .render.sp import render_sp_book
+
+    book = render_sp_book(doc, setup, publik=options.publik)
+    suffix = "SP publik" if options.publik else "SP"
+    _save(book.document, base.with_name(f"{base.name} - {suffix}.docx"), result)
+    result.pages += book.pages
+
+
+def _save(document, target: Path, result: BuildResult) -> Path:
+    with atomic_path(target) as tmp:
+        document.save(tmp)
+    result.outputs.append(target)
+    return target
 
 
 def unique_names(workbooks: list[Path]) -> dict[Path, str]:

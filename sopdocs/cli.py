@@ -96,8 +96,10 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
 @click.option("--per-sop", is_flag=True, help="Tulis juga setiap SOP sebagai file .docx tersendiri.")
+@click.option("--publik", is_flag=True,
+              help="Buku Standar Pelayanan hanya berisi enam komponen penyampaian pelayanan, untuk dipajang.")
 @click.option("--pdf", "make_pdf", is_flag=True, help="Ubah juga setiap dokumen menjadi PDF (perlu LibreOffice).")
-def build(paths, out_dir, kertas, jobs, per_sop, make_pdf) -> None:
+def build(paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
     """Buat dokumen Word dari workbook (file atau folder berisi workbook), satu buku per workbook.
 
     Workbook yang bergalat dilaporkan dan dilewati; yang lain tetap dibuat. Kode keluar 1 bila
@@ -111,7 +113,7 @@ def build(paths, out_dir, kertas, jobs, per_sop, make_pdf) -> None:
     if not workbooks:
         raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
     jobs = jobs or os.cpu_count() or 1
-    options = BuildOptions(paper=kertas.upper(), per_sop=per_sop)
+    options = BuildOptions(paper=kertas.upper(), per_sop=per_sop, publik=publik)
     with click.progressbar(length=len(workbooks), label="Membuat dokumen", show_pos=True,
                            file=sys.stderr) as bar:
         results = build_all(workbooks, out_dir, options, jobs, on_done=lambda r: bar.update(1))
@@ -142,18 +144,21 @@ def _convert_pdfs(results, jobs: int) -> None:
 
 
 def _print_summary(results) -> None:
-    rows = [("SKPD", "SOP", "Halaman", "Status", "File")]
+    rows = [("SKPD", "SOP", "SP", "Halaman", "Status", "File")]
     for r in results:
         status = "OK" if r.ok else "GAGAL"
         books = [p.name for p in r.outputs if p.parent == r.outputs[0].parent]
         singles = len(r.outputs) - len(books)
         files = (", ".join(books) + (f" (+{singles} file per SOP)" if singles else "")) if r.ok else r.error
-        rows.append((r.skpd or r.workbook.name, str(r.sops), str(r.pages or "-"), status, files))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append((r.skpd or r.workbook.name, str(r.sops), str(r.layanan), str(r.pages or "-"), status, files))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     click.echo()
     for index, row in enumerate(rows):
-        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4]
-        click.secho(line, bold=index == 0, fg=None if index == 0 or rows[index][3] == "OK" else "red")
+        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[5]
+        click.secho(line, bold=index == 0, fg=None if index == 0 or row[4] == "OK" else "red")
+    for r in results:
+        for note in r.notes:
+            click.echo(f"Catatan: {r.skpd or r.workbook.name}: {note}.")
     for r in results:
         if not r.ok and r.findings.errors:
             click.echo()

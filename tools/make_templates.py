@@ -31,7 +31,7 @@ def base_document() -> docx.Document:
     normal.element.rPr.rFonts.set(qn("w:cs"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size in (("Judul Buku", 20), ("Judul Bagian", 14)):
+    for name, size in (("Judul Buku", 20), ("Judul Bagian", 14), ("Judul Keputusan", 12)):
         style = document.styles.add_style(name, 1)
         style.base_style = normal
         style.font.bold = True
@@ -165,7 +165,7 @@ def signature(container, place: bool = True) -> None:
     cell = table.rows[0].cells[1]
     cell.paragraphs[0].text = "Ditetapkan di {{ tempat }}" if place else ""
     para(cell, "pada tanggal {{ tanggal }}", after=6)
-    para(cell, "{{ pimpinan.jabatan|upper }},", bold=True, after=44)
+    para(cell, "{{ pimpinan.jabatan|upper }},", bold=True, after=36)
     para(cell, "{{ pimpinan.nama }}", bold=True)
     para(cell, "{{ pimpinan.pangkat }}")
     para(cell, "NIP. {{ pimpinan.nip }}")
@@ -186,22 +186,22 @@ def considerations(document, label: str, items: str) -> None:
 
 
 def keputusan(document) -> None:
-    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Bagian", after=6)
+    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Keputusan", after=6)
     para(document, "NOMOR {{ nomor_keputusan }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
-    para(document, "TENTANG", "Judul Bagian", after=0)
-    para(document, "{{ tentang|upper }}", "Judul Bagian", after=12)
-    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Bagian", after=12)
+    para(document, "TENTANG", "Judul Keputusan", after=0)
+    para(document, "{{ tentang|upper }}", "Judul Keputusan", after=12)
+    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Keputusan", after=12)
     considerations(document, "Menimbang", "menimbang")
     para(document, "", after=4)
     considerations(document, "Mengingat", "mengingat")
-    para(document, "MEMUTUSKAN:", "Judul Bagian", after=6)
+    para(document, "MEMUTUSKAN:", "Judul Keputusan", after=6)
     considerations(document, "Menetapkan", "menetapkan")
     para(document, "", after=8)
     signature(document)
     page_break(document)
 
 
-def daftar_isi(document) -> None:
+def daftar_isi(document, then_break: bool = True) -> None:
     para(document, "DAFTAR ISI", "Judul Bagian", after=12)
     table = document.add_table(rows=0, cols=2)
     borderless(table)
@@ -209,7 +209,8 @@ def daftar_isi(document) -> None:
     widths(table, [145, 20])
     for row in table.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    page_break(document)
+    if then_break:
+        page_break(document)
 
 
 def loop_rows(table, cells: tuple[str, ...], items: str, name: str) -> None:
@@ -347,16 +348,98 @@ def form(document, titles, mm, cells) -> None:
     widths(table, mm)
 
 
-def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    document = base_document()
+def shaded(cell, fill: str = "E7E6E6") -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def komponen_table(document, group: str) -> None:
+    """One group of Standar Pelayanan components: No | Komponen | Uraian, one row per component."""
+    table = document.add_table(rows=2, cols=3)
+    table.style = document.styles["Table Grid"]
+    title = table.cell(0, 0).merge(table.cell(0, 2))
+    title.paragraphs[0].add_run("{{ sp.judul_" + group + " }}").bold = True
+    for cell, text in zip(table.rows[1].cells, ("No", "Komponen", "Uraian")):
+        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        for cell in row.cells:
+            shaded(cell)
+    table.add_row().cells[0].paragraphs[0].text = "{%tr for k in sp.kelompok_" + group + " %}"
+    cells = table.add_row().cells
+    cells[0].paragraphs[0].text = "{{ k.no }}"
+    cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cells[1].paragraphs[0].text = "{{ k.komponen }}"
+    cells[2].paragraphs[0].text = "{%p for line in k.uraian %}"
+    item = para(cells[2], "{{ line }}")
+    item.paragraph_format.left_indent = Mm(5)
+    item.paragraph_format.first_line_indent = Mm(-5)
+    para(cells[2], "{%p endfor %}")
+    table.add_row().cells[0].paragraphs[0].text = "{%tr endfor %}"
+    widths(table, [12, 50, 103])
+    compact(table, 10)
+
+
+def standar_pelayanan(document) -> None:
+    """Each Standar Pelayanan (FORMAT.md section 5): the heading, then its two groups."""
+    para(document, "{%p for sp in layanan %}")
+    para(document, "{%p if not loop.first %}")
+    para(document, "").paragraph_format.page_break_before = True
+    para(document, "{%p endif %}")
+    para(document, "STANDAR PELAYANAN", "Judul Bagian", after=0)
+    para(document, "{{ sp.jenis|upper }}{{ sp.penanda }}", "Judul Bagian", after=0)
+    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=12)
+    komponen_table(document, "a")
+    para(document, "{%p if sp.kelompok_b %}")
+    para(document, "", after=6)
+    komponen_table(document, "b")
+    para(document, "{%p endif %}")
+    para(document, "{%p endfor %}")
+
+
+def maklumat(document) -> None:
+    """The Maklumat Pelayanan: one page to print and hang up."""
+    heading = para(document, "{{ logo }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=18)
+    heading.paragraph_format.page_break_before = True
+    para(document, "MAKLUMAT PELAYANAN", "Judul Buku", after=4)
+    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=4)
+    para(document, "{{ instansi.pemerintah|upper }}", "Judul Bagian", after=40)
+    para(document, "{%p for line in maklumat %}")
+    pledge = para(document, "{{ line }}", size=16, align=WD_ALIGN_PARAGRAPH.CENTER, after=10)
+    pledge.paragraph_format.line_spacing = 1.4
+    para(document, "{%p endfor %}")
+    para(document, "", after=40)
+    table = document.add_table(rows=1, cols=2)
+    borderless(table)
+    widths(table, [80, 85])
+    cell = table.rows[0].cells[1]
+    cell.paragraphs[0].text = "{{ tempat }}, {{ tanggal }}"
+    para(cell, "{{ pimpinan.jabatan|upper }},", bold=True, after=50)
+    para(cell, "{{ pimpinan.nama }}", bold=True)
+    para(cell, "{{ pimpinan.pangkat }}")
+    para(cell, "NIP. {{ pimpinan.nip }}")
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def front_matter(document, then_break: bool = True) -> None:
+    """Cover, Keputusan and Daftar Isi in a portrait section numbered i, ii, iii (cover unnumbered)."""
     front = document.sections[0]
     set_page(front, landscape=False)
     front.different_first_page_header_footer = True
     page_number_footer(front, "lowerRoman", 1)
     cover(document)
     keputusan(document)
-    daftar_isi(document)
+    daftar_isi(document, then_break)
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    document = base_document()
+    front_matter(document)
     penjelasan(document)
     daftar_sop(document)
     body = document.add_section(WD_SECTION.NEW_PAGE)
@@ -371,6 +454,15 @@ def main() -> None:
     page_number_footer(single.sections[0], "decimal", 1)
     identity(single)
     single.save(OUT / "sop.docx")
+    services = base_document()  # the Standar Pelayanan book
+    front_matter(services, then_break=False)  # the section break starts the next page
+    body = services.add_section(WD_SECTION.NEW_PAGE)
+    set_page(body, landscape=False)
+    body.different_first_page_header_footer = False
+    page_number_footer(body, "decimal", 1)
+    standar_pelayanan(services)
+    maklumat(services)
+    services.save(OUT / "buku_sp.docx")
 
 
 if __name__ == "__main__":

@@ -105,12 +105,17 @@ def logo(tpl: DocxTemplate, doc: Dokumen, height_mm: float):
     return InlineImage(tpl, io.BytesIO(doc.instansi.logo), height=Mm(height_mm)) if doc.instansi.logo else ""
 
 
-def heading(prefix: str) -> Callable:
-    """A finder of the first paragraph whose text starts with `prefix`."""
+def first_paragraph(test: Callable[[str], bool]) -> Callable:
+    """A finder of the first body paragraph whose text passes `test`."""
     def find(document):
         return next((p for p in document.element.body.iter(W + "p")
-                     if "".join(t.text or "" for t in p.iter(W + "t")).strip().startswith(prefix)), None)
+                     if test("".join(t.text or "" for t in p.iter(W + "t")).strip())), None)
     return find
+
+
+def heading(prefix: str) -> Callable:
+    """A finder of the first paragraph that starts with `prefix`."""
+    return first_paragraph(lambda text: text.startswith(prefix))
 
 
 class DaftarIsi:

@@ -1,0 +1,115 @@
+"""The Standar Pelayanan book of one SKPD (FORMAT.md section 5), from `buku_sp.docx`: cover,
+Keputusan, Daftar Isi, each Standar Pelayanan with its components in two groups, and the
+Maklumat Pelayanan."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..layout import PageSetup
+from ..model import Dokumen, Sop, StandarPelayanan
+from .pagination import W, paginate
+from .template import DaftarIsi, default_template, first_paragraph, heading, instansi_context, render_template
+
+SUBJECT = "Standar Pelayanan"
+COVER = {"judul": "STANDAR PELAYANAN", "sub": "DAN MAKLUMAT PELAYANAN", "singkatan": ""}
+GROUP_TITLES = {
+    "a": "A. Komponen Standar Pelayanan yang terkait dengan proses penyampaian pelayanan",
+    "b": "B. Komponen Standar Pelayanan yang terkait dengan proses pengelolaan pelayanan di internal organisasi",
+}
+MAKLUMAT = ("Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+            "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
+            "perundang-undangan yang berlaku.")
+MENGINGAT = (
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
+    "terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti "
+    "Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang;",
+    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang "
+    "Pelayanan Publik;",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 Tahun 2014 tentang "
+    "Pedoman Standar Pelayanan;",
+)
+MARK = "\u00a7{}\u00a7"  # ends each service's heading until the pages are known
+
+
+@dataclass
+class ServiceBook:
+    """A rendered Standar Pelayanan book and the numbers of its pages."""
+
+    document: object
+    front_pages: int
+    body_pages: int
+
+    @property
+    def pages(self) -> int:
+        return self.front_pages + self.body_pages
+
+
+def render_sp_book(doc: Dokumen, setup: PageSetup = PageSetup(), template: Path | None = None,
+                   publik: bool = False) -> ServiceBook:
+    """The book of every Standar Pelayanan of `doc`; `publik` keeps only the six components of
+    service delivery, for display to the public."""
+    daftar_isi = DaftarIsi()
+    for index, sp in enumerate(doc.layanan, 1):
+        daftar_isi.add(f"{index}. Standar Pelayanan {sp.jenis_pelayanan}",
+                       first_paragraph(lambda text, mark=MARK.format(index): mark in text))
+    daftar_isi.add("Maklumat Pelayanan", heading("MAKLUMAT PELAYANAN"))
+
+    def context(tpl) -> dict:
+        return instansi_context(doc, tpl, SUBJECT, MENGINGAT) | {
+            "sampul": COVER,
+            "daftar_isi": daftar_isi.entries,
+            "layanan": [_service(sp, i, publik) for i, sp in enumerate(doc.layanan, 1)],
+            "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
+        }
+
+    document = render_template(template or default_template("buku_sp.docx"), context, setup)
+    paginator = paginate(document)
+    daftar_isi.fill(document, paginator)
+    _remove_marks(document, len(doc.layanan))
+    return ServiceBook(document, paginator.sections[0][1], paginator.sections[-1][1])
+
+
+def _service(sp: StandarPelayanan, index: int, publik: bool) -> dict:
+    groups = {"a": [], "b": []}
+    for komponen, lines in sp.komponen():
+        if komponen.key == "prosedur" and sp.sop is not None:
+            lines = sop_procedure(sp.sop)
+        groups[komponen.group.lower()].append({"komponen": komponen.label, "uraian": numbered(lines)})
+    for group in groups.values():
+        for number, row in enumerate(group, 1):
+            row["no"] = str(number)
+    return {
+        "jenis": sp.jenis_pelayanan,
+        "penanda": MARK.format(index),
+        "judul_a": GROUP_TITLES["a"],
+        "judul_b": GROUP_TITLES["b"],
+        "kelompok_a": groups["a"],
+        "kelompok_b": [] if publik else groups["b"],
+    }
+
+
+def sop_procedure(sop: Sop) -> list[str]:
+    """The procedure of a linked SOP: its name, then each activity with who does it."""
+    heading = f"Sesuai SOP {sop.nomor} {sop.nama}:" if sop.nomor else f"Sesuai SOP {sop.nama}:"
+    steps = [f"{step.kegiatan} ({', '.join(sop.actors[i] for i in step.actors)})" for step in sop.steps]
+    return [heading] + [f"{n}. {text}" for n, text in enumerate(steps, 1)]
+
+
+def numbered(lines: list[str]) -> list[str]:
+    """Several items are numbered 1., 2., ...; one stands alone; none prints a dash. A linked
+    SOP's procedure arrives numbered already."""
+    if not lines:
+        return ["-"]
+    if len(lines) == 1 or lines[0].startswith("Sesuai SOP"):
+        return lines
+    return [f"{n}. {line}" for n, line in enumerate(lines, 1)]
+
+
+def _remove_marks(document, count: int) -> None:
+    marks = [MARK.format(i) for i in range(1, count + 1)]
+    for text in document.element.body.iter(W + "t"):
+        if text.text and "\u00a7" in text.text:
+            for mark in marks:
+                text.text = text.text.replace(mark, "")
