@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .findings import Findings
-from .layout import PageSetup
+from .model import Dokumen, book_order
+from .plugins import PluginError, Plugins, debugging, load
+from .profile import Profile
 from .workbooks import check_workbook
 from .write import atomic_path
 
@@ -23,9 +25,10 @@ UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 @dataclass(frozen=True)
 class BuildOptions:
-    paper: str = "F4"
+    paper: str | None = None  # None: the profile's paper
     per_sop: bool = False
     publik: bool = False  # Standar Pelayanan: only the six components of service delivery
+    plugin_dirs: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -36,7 +39,7 @@ class BuildResult:
     skpd: str = ""
     sops: int = 0
     layanan: int = 0
-    pages: int = 0
+    book_pages: dict[Path, int] = field(default_factory=dict)  # each book and its number of pages
     outputs: list[Path] = field(default_factory=list)
     findings: Findings = field(default_factory=Findings)
     notes: list[str] = field(default_factory=list)
@@ -45,6 +48,10 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def pages(self) -> int:
+        return sum(self.book_pages.values())
 
 
 def safe_file_name(name: str, limit: int = 80) -> str:
@@ -61,8 +68,9 @@ def safe_file_name(name: str, limit: int = 80) -> str:
 def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildOptions(),
                    name: str | None = None) -> BuildResult:
     """Build the documents of one workbook into `out_dir`: its SOP book and its Standar Pelayanan
-    book, each when the workbook has sheets for it."""
-    checked = check_workbook(workbook)
+    book, each when the workbook has sheets for it, under the workbook's profile."""
+    plugins = load(options.plugin_dirs)
+    checked = check_workbook(workbook, plugins)
     result = BuildResult(workbook, findings=checked.findings)
     if not checked.ok:
         result.error = "workbook bergalat; perbaiki dulu (lihat sopdocs check)"
@@ -70,45 +78,69 @@ def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildO
     doc = checked.doc
     result.skpd = doc.instansi.singkatan or doc.instansi.nama
     result.sops, result.layanan = len(doc.sops), len(doc.layanan)
-    base = out_dir / (name or safe_file_name(result.skpd or workbook.stem))
-    setup = PageSetup(paper=options.paper)
-    if doc.sops:
-        _sop_book(doc, base, setup, options, result)
-    else:
-        result.notes.append("tidak ada sheet SOP, buku SOP tidak dibuat")
-    if doc.layanan:
-        _sp_book(doc, base, setup, options, result)
-    else:
-        result.notes.append("tidak ada sheet Standar Pelayanan, buku SP tidak dibuat")
+    book = Job(plugins, doc, checked.profile.with_paper(options.paper), options,
+               out_dir / (name or safe_file_name(result.skpd or workbook.stem)), result)
+    try:
+        if doc.sops:
+            book.sop_book()
+        else:
+            result.notes.append("tidak ada sheet SOP, buku SOP tidak dibuat")
+        if doc.layanan:
+            book.sp_book()
+        else:
+            result.notes.append("tidak ada sheet Standar Pelayanan, buku SP tidak dibuat")
+    except PluginError as exc:
+        if debugging():
+            raise
+        result.error = str(exc)
     return result
 
 
-def _sop_book(doc, base: Path, setup: PageSetup, options: BuildOptions, result: BuildResult) -> None:
-    from .render.book import book_order, render_book, render_sop
+@dataclass
+class Job:
+    """The books of one workbook: the hooks around each rendering, and saving."""
 
-    book = render_book(doc, setup)
-    target = _save(book.document, base.with_name(f"{base.name} - SOP.docx"), result)
-    result.pages += book.pages
-    if options.per_sop:
-        folder = target.with_suffix("")
-        for number, sop in enumerate(book_order(doc), 1):
-            _save(render_sop(doc, sop, setup), folder / f"{number:02d} {safe_file_name(sop.nama, 60)}.docx", result)
+    plugins: Plugins
+    doc: Dokumen
+    profile: Profile
+    options: BuildOptions
+    base: Path  # out_dir / the workbook's output name
+    result: BuildResult
 
+    def sop_book(self) -> None:
+        from .render.book import render_book, render_sop
 
-def _sp_book(doc, base: Path, setup: PageSetup, options: BuildOptions, result: BuildResult) -> None:
-    from .render.sp import render_sp_book
+        book = render_book(self.doc, self.profile, self._template("buku_sop"), self._sections("buku_sop"))
+        target = self._save(book.document, "buku_sop", self.base.with_name(f"{self.base.name} - SOP.docx"))
+        self.result.book_pages[target] = book.pages
+        if self.options.per_sop:
+            folder = target.with_suffix("")
+            for number, sop in enumerate(book_order(self.doc), 1):
+                document = render_sop(self.doc, sop, self.profile, self._template("sop"))
+                self._save(document, "sop", folder / f"{number:02d} {safe_file_name(sop.nama, 60)}.docx")
 
-    book = render_sp_book(doc, setup, publik=options.publik)
-    suffix = "SP publik" if options.publik else "SP"
-    _save(book.document, base.with_name(f"{base.name} - {suffix}.docx"), result)
-    result.pages += book.pages
+    def sp_book(self) -> None:
+        from .render.sp import render_sp_book
 
+        book = render_sp_book(self.doc, self.profile, self._template("buku_sp"), self._sections("buku_sp"),
+                              publik=self.options.publik)
+        suffix = "SP publik" if self.options.publik else "SP"
+        target = self._save(book.document, "buku_sp", self.base.with_name(f"{self.base.name} - {suffix}.docx"))
+        self.result.book_pages[target] = book.pages
 
-def _save(document, target: Path, result: BuildResult) -> Path:
-    with atomic_path(target) as tmp:
-        document.save(tmp)
-    result.outputs.append(target)
-    return target
+    def _template(self, name: str) -> Path:
+        return self.plugins.call("sopdocs_template", name=name, profile=self.profile)
+
+    def _sections(self, book: str) -> tuple:
+        found = self.plugins.call("sopdocs_book_sections", doc=self.doc, profile=self.profile, book=book)
+        return tuple(section for sections in found for section in sections or ())
+
+    def _save(self, document, book: str, target: Path) -> Path:
+        self.plugins.call("sopdocs_postprocess", document=document, doc=self.doc, profile=self.profile, book=book)
+        with atomic_path(target) as tmp:
+            document.save(tmp)
+        self.result.outputs.append(target)
+        return target
 
 
 def unique_names(workbooks: list[Path]) -> dict[Path, str]:

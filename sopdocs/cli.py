@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 
 from . import clitext
 from .findings import LEVEL_WORD
+from .plugins import PluginError, debugging, load, local_dirs
 from .workbooks import check_workbook, find_workbooks
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -34,7 +36,12 @@ class Group(click.Group):
 
 @click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(package_name="sopdocs", message="sopdocs %(version)s", help="Tampilkan versi lalu keluar.")
-def main() -> None:
+@click.option("--plugins-dir", "plugin_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder berisi plugin satu file (*.py); boleh diulang. Folder `plugins` di samping workbook "
+                   "selalu dipakai.")
+@click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila plugin gagal.")
+@click.pass_context
+def main(ctx: click.Context, plugin_dirs: tuple[Path, ...], debug: bool) -> None:
     """sopdocs: mengubah workbook Excel SOP Administrasi Pemerintahan dan Standar Pelayanan
     menjadi dokumen Word resmi (buku SOP dengan flowchart yang bisa disunting).
 
@@ -42,7 +49,24 @@ def main() -> None:
     Langkah biasa:
       sopdocs init sop-dinas.xlsx     buat workbook kosong beserta contoh
       sopdocs check sop-dinas.xlsx    periksa isian, sel demi sel
+      sopdocs build sop-dinas.xlsx    buat buku SOP dan buku Standar Pelayanan
     """
+    if debug:
+        os.environ["SOPDOCS_DEBUG"] = "1"  # read by every process, workers included
+    ctx.obj = plugin_dirs
+
+
+def _plugins(ctx: click.Context, paths) -> tuple[Path, ...]:
+    """The plugin folders for these workbooks, loaded once now so that a broken plugin stops
+    the command with a clear message before any work."""
+    dirs = local_dirs(paths, ctx.obj or ())
+    try:
+        load(dirs)
+    except PluginError as exc:
+        if debugging():
+            raise
+        raise click.ClickException(str(exc)) from None
+    return dirs
 
 
 @main.command()
@@ -65,7 +89,8 @@ def init(file: Path, timpa: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="WORKBOOK_ATAU_FOLDER...", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Cetak temuan dalam format JSON (untuk program lain).")
-def check(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     """Periksa workbook (file atau folder berisi workbook) dan laporkan semua galat dan peringatan.
 
     Kode keluar 0 bila tidak ada galat (peringatan boleh), 1 bila ada workbook bergalat.
@@ -73,7 +98,8 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
     workbooks = find_workbooks(list(paths))
     if not workbooks:
         raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
-    results = [check_workbook(path) for path in workbooks]
+    plugins = load(_plugins(ctx, paths))
+    results = [check_workbook(path, plugins) for path in workbooks]
     if as_json:
         click.echo(json.dumps([{"workbook": str(r.path), "ok": r.ok,
                                 "temuan": [f.as_dict() for f in r.findings]} for r in results],
@@ -91,29 +117,29 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="WORKBOOK_ATAU_FOLDER...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("hasil"),
               show_default=True, help="Folder tujuan dokumen.")
-@click.option("--kertas", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4", show_default=True,
-              help="Ukuran kertas.")
+@click.option("--kertas", type=click.Choice(["F4", "A4"], case_sensitive=False), default=None,
+              help="Ukuran kertas (bawaan: menurut profil, F4 pada profil bawaan).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
 @click.option("--per-sop", is_flag=True, help="Tulis juga setiap SOP sebagai file .docx tersendiri.")
 @click.option("--publik", is_flag=True,
               help="Buku Standar Pelayanan hanya berisi enam komponen penyampaian pelayanan, untuk dipajang.")
 @click.option("--pdf", "make_pdf", is_flag=True, help="Ubah juga setiap dokumen menjadi PDF (perlu LibreOffice).")
-def build(paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
+@click.pass_context
+def build(ctx, paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
     """Buat dokumen Word dari workbook (file atau folder berisi workbook), satu buku per workbook.
 
     Workbook yang bergalat dilaporkan dan dilewati; yang lain tetap dibuat. Kode keluar 1 bila
     ada workbook yang gagal.
     """
-    import os
-
     from .build import BuildOptions, build_all
 
     workbooks = find_workbooks(list(paths))
     if not workbooks:
         raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
     jobs = jobs or os.cpu_count() or 1
-    options = BuildOptions(paper=kertas.upper(), per_sop=per_sop, publik=publik)
+    options = BuildOptions(paper=kertas.upper() if kertas else None, per_sop=per_sop, publik=publik,
+                           plugin_dirs=_plugins(ctx, paths))
     with click.progressbar(length=len(workbooks), label="Membuat dokumen", show_pos=True,
                            file=sys.stderr) as bar:
         results = build_all(workbooks, out_dir, options, jobs, on_done=lambda r: bar.update(1))
@@ -194,6 +220,21 @@ def pratinjau(file: Path, out_dir: Path | None, resolusi: int) -> None:
     click.echo(f"{len(pages)} halaman PNG di {out_dir}:")
     for page in pages:
         click.echo(f"  {page}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, metavar="[WORKBOOK_ATAU_FOLDER]...", type=click.Path(path_type=Path))
+@click.pass_context
+def plugins(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Tampilkan plugin yang dimuat, hook yang dipakainya, dan profil yang tersedia."""
+    loaded = load(_plugins(ctx, paths))
+    for name, hooks, profiles in loaded.describe():
+        click.secho(name, bold=True)
+        click.echo(f"  hook  : {', '.join(hooks) or '-'}")
+        click.echo(f"  profil: {', '.join(profiles) or '-'}")
+    click.echo("\nProfil yang tersedia (isi kolom Profil di sheet Instansi):")
+    for profile in loaded.profiles.values():
+        click.echo(f"  {profile.name}: {profile.description}")
 
 
 def _print_report(result) -> None:

@@ -221,6 +221,7 @@ class Instansi:
     definisi: list[str] = field(default_factory=list)
     maklumat: str = ""
     profil: str = DEFAULT_PROFILE
+    sheet: str = ""
     cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -234,3 +235,11 @@ class Dokumen:
     layanan: list[StandarPelayanan] = field(default_factory=list)
     ignored_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # every sheet, in tab order
+
+
+def book_order(doc: Dokumen) -> list[Sop]:
+    """SOPs grouped by Unit Kerja, units in the order they first appear, SOPs in workbook order."""
+    units: dict[str, list[Sop]] = {}
+    for sop in doc.sops:
+        units.setdefault(sop.unit_kerja.strip().lower(), []).append(sop)
+    return [sop for group in units.values() for sop in group]

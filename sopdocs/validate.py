@@ -9,7 +9,6 @@ from collections import Counter
 
 from .findings import Findings
 from .model import KOMPONEN, Dokumen, Sop, StandarPelayanan, Step, Symbol
-from .reader.labels import INSTANSI_SHEET
 from .reader.values import label_key, parse_waktu
 
 
@@ -27,8 +26,8 @@ def validate(doc: Dokumen, findings: Findings | None = None) -> Findings:
 
 def _check_instansi(doc: Dokumen, findings: Findings) -> None:
     instansi = doc.instansi
-    sheet = next((name for name in doc.sheets if label_key(name) == INSTANSI_SHEET), None)
-    if sheet is None:
+    sheet = instansi.sheet
+    if not sheet:
         return  # no Instansi sheet: the reader has said so
     for name, label in (("pemerintah", "Pemerintah"), ("nama", "Perangkat Daerah")):
         if not getattr(instansi, name):

@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Findings, WorkbookError
-from .model import Dokumen
-from .reader import read_workbook
-from .validate import validate
+from .model import Dokumen, book_order
+from .plugins import PluginError, Plugins, debugging, load
+from .profile import DEFAULT, Profile
+from .reader import read_sheets
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 
@@ -19,6 +20,7 @@ class Checked:
     path: Path
     doc: Dokumen | None
     findings: Findings = field(default_factory=Findings)
+    profile: Profile = DEFAULT
 
     @property
     def ok(self) -> bool:
@@ -38,18 +40,41 @@ def find_workbooks(paths: list[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def check_workbook(path: str | Path) -> Checked:
-    """Read and validate one workbook; a file that cannot be read becomes an error finding."""
-    path = Path(path)
+def check_workbook(path: str | Path, plugins: Plugins | None = None) -> Checked:
+    """Read, number and validate one workbook through the plugins; a file that cannot be read,
+    an unknown profile or a failing plugin becomes an error finding."""
+    path, plugins = Path(path), plugins or load()
+    findings = Findings()
     try:
-        doc, findings = read_workbook(path)
+        sheets = read_sheets(path)
     except WorkbookError as exc:
-        findings = Findings()
         findings.error(str(exc))
         return Checked(path, None, findings)
-    findings = validate(doc, findings)
+    try:
+        doc = plugins.call("sopdocs_read_workbook", path=path, sheets=sheets, findings=findings)
+        profile = _profile(doc, plugins, findings)
+        for index, sop in enumerate(book_order(doc), 1):
+            sop.nomor = plugins.call("sopdocs_number_sop", sop=sop, index=index, doc=doc, profile=profile) or sop.nomor
+        plugins.call("sopdocs_validate", doc=doc, profile=profile, findings=findings)
+    except PluginError as exc:
+        if debugging():
+            raise
+        findings.error(str(exc))
+        return Checked(path, None, findings)
     findings.sort(key=lambda f: _reading_order(doc.sheets, f))
-    return Checked(path, doc, findings)
+    return Checked(path, doc, findings, profile)
+
+
+def _profile(doc: Dokumen, plugins: Plugins, findings: Findings) -> Profile:
+    """The workbook's profile; an unknown name is an error naming those there are."""
+    profile = plugins.profile(doc.instansi.profil)
+    if profile is None:
+        known = ", ".join(sorted(plugins.profiles))
+        findings.error(f"Profil \"{doc.instansi.profil}\" tidak dikenal; profil yang tersedia: {known}. Perbaiki "
+                       "namanya, atau pasang plugin daerah yang menyediakannya (lihat `sopdocs plugins`).",
+                       doc.instansi.sheet, doc.instansi.cells.get("profil", ""))
+        profile = DEFAULT
+    return profile
 
 
 def _reading_order(sheets: list[str], finding) -> tuple:

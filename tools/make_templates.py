@@ -357,15 +357,20 @@ def shaded(cell, fill: str = "E7E6E6") -> None:
 
 
 def komponen_table(document, group: str) -> None:
-    """One group of Standar Pelayanan components: No | Komponen | Uraian, one row per component."""
-    table = document.add_table(rows=2, cols=3)
+    """One group of Standar Pelayanan components: its title (when the layout has groups), then
+    No | Komponen | Uraian, one row per component."""
+    table = document.add_table(rows=0, cols=3)
     table.style = document.styles["Table Grid"]
-    title = table.cell(0, 0).merge(table.cell(0, 2))
+    table.add_row().cells[0].paragraphs[0].text = "{%tr if sp.judul_" + group + " %}"
+    title_row = table.add_row()
+    title = title_row.cells[0].merge(title_row.cells[2])
     title.paragraphs[0].add_run("{{ sp.judul_" + group + " }}").bold = True
-    for cell, text in zip(table.rows[1].cells, ("No", "Komponen", "Uraian")):
+    table.add_row().cells[0].paragraphs[0].text = "{%tr endif %}"
+    head = table.add_row()
+    for cell, text in zip(head.cells, ("No", "Komponen", "Uraian")):
         cell.paragraphs[0].add_run(text).bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for row in table.rows:
+    for row in (title_row, head):
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for cell in row.cells:
             shaded(cell)
@@ -425,29 +430,36 @@ def maklumat(document) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def part(document, name: str, write, *args) -> None:
+    """A part of a book, present when the profile lists it in `parts`."""
+    para(document, "{%p if '" + name + "' in parts %}")
+    write(document, *args)
+    para(document, "{%p endif %}")
+
+
 def front_matter(document, then_break: bool = True) -> None:
     """Cover, Keputusan and Daftar Isi in a portrait section numbered i, ii, iii (cover unnumbered)."""
     front = document.sections[0]
     set_page(front, landscape=False)
     front.different_first_page_header_footer = True
     page_number_footer(front, "lowerRoman", 1)
-    cover(document)
-    keputusan(document)
-    daftar_isi(document, then_break)
+    part(document, "sampul", cover)
+    part(document, "keputusan", keputusan)
+    part(document, "daftar_isi", daftar_isi, then_break)
 
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     document = base_document()
     front_matter(document)
-    penjelasan(document)
-    daftar_sop(document)
+    part(document, "penjelasan", penjelasan)
+    part(document, "daftar_sop", daftar_sop)
     body = document.add_section(WD_SECTION.NEW_PAGE)
     set_page(body, landscape=True)
     body.different_first_page_header_footer = False
     page_number_footer(body, "decimal", 1)
     identity(document)
-    lampiran(document)
+    part(document, "lampiran", lampiran)
     document.save(OUT / "buku_sop.docx")
     single = base_document()  # one SOP on its own (build --per-sop): identity part and flowchart
     set_page(single.sections[0], landscape=True)

@@ -79,6 +79,7 @@ class FlowchartLayout:
     columns: list[Column]
     header_heights: tuple[float, float]
     sizes: Sizes
+    titles: dict[str, str] = field(default_factory=lambda: dict(TITLES))
     pages: list[Page] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the author should know (in Indonesian)
 
@@ -91,14 +92,16 @@ class FlowchartLayout:
         return sum(self.header_heights)
 
 
-def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: tuple[str, str] = ("Ya", "Tidak")
-                     ) -> FlowchartLayout:
+def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: tuple[str, str] = ("Ya", "Tidak"),
+                     titles: dict[str, str] = TITLES) -> FlowchartLayout:
+    """The layout of `sop`'s flowchart table; `titles` name the columns (keys of TITLES) and
+    `decision_labels` are the words beside a decision's exits when the author gave none."""
     from .routing import route_page_arrows
 
     notes: list[str] = []
-    columns, squeeze = _fit_columns(sop, setup, notes)
+    columns, squeeze = _fit_columns(sop, setup, notes, titles)
     sizes = _sizes(columns, squeeze.font_size, setup)
-    layout = FlowchartLayout(sop, setup, columns, _header_heights(columns, sizes), sizes, notes=notes)
+    layout = FlowchartLayout(sop, setup, columns, _header_heights(columns, sizes), sizes, dict(titles), notes=notes)
     heights = {step.number: _row_height(step, columns, sizes) for step in sop.steps}
     _paginate(layout, heights)
     for page in layout.pages:
@@ -107,7 +110,7 @@ def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: 
     return layout
 
 
-def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str]) -> tuple[list[Column], Squeeze]:
+def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str, str]) -> tuple[list[Column], Squeeze]:
     actors = max(len(sop.actors), 1)
     no_width = Font(SQUEEZE[0].font_size, bold=True).width(str(max(len(sop.steps), 10))) + 2 * CELL_PAD_X + 6
     for level, squeeze in enumerate(SQUEEZE):
@@ -133,9 +136,9 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str]) -> tuple[list[Col
         if 0 < grow <= kegiatan - squeeze.kegiatan_min:
             mutu_baku[key] += grow
             kegiatan -= grow
-    widths = [("no", TITLES["no"], no_width, None), ("kegiatan", TITLES["kegiatan"], kegiatan, None)]
+    widths = [("no", titles["no"], no_width, None), ("kegiatan", titles["kegiatan"], kegiatan, None)]
     widths += [("actor", name, actor_width, i) for i, name in enumerate(sop.actors or [""])]
-    widths += [(key, TITLES[key], mutu_baku[key], None) for key in MUTU_BAKU]
+    widths += [(key, titles[key], mutu_baku[key], None) for key in MUTU_BAKU]
     columns, x = [], setup.left
     for key, title, width, actor in widths:
         columns.append(Column(key, title, x, width, actor))
@@ -201,7 +204,7 @@ def down_exit(sop: Sop, step: Step) -> bool:
 
 
 def _paginate(layout: FlowchartLayout, heights: dict[int, float]) -> None:
-    sop, setup, sizes = layout.sop, layout.setup, layout.sizes
+    sop = layout.sop
     steps = {s.number: s for s in sop.steps}
     pages: list[list[int]] = []
     current: list[int] = []

@@ -17,16 +17,21 @@ from .sheets import SheetReader, read_instansi, read_sop, read_sp
 from .values import as_text, label_key
 from .xlsx import Sheet, read_sheets
 
-__all__ = ["read_workbook", "WorkbookError"]
+__all__ = ["read_default", "read_sheets", "read_workbook", "WorkbookError"]
 
 
 def read_workbook(path: str | Path) -> tuple[Dokumen, Findings]:
-    """Read one workbook. Raises WorkbookError when the file is not a readable workbook."""
-    path = Path(path)
+    """Read one workbook of the default layout. Raises WorkbookError when the file is not a
+    readable workbook."""
     findings = Findings()
+    return read_default(Path(path), read_sheets(path), findings), findings
+
+
+def read_default(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen:
+    """The model of a workbook of the default layout (WORKBOOK.md), from its sheets."""
     doc = Dokumen(str(path))
     instansi_sheets = []
-    for sheet in read_sheets(path):
+    for sheet in sheets:
         doc.sheets.append(sheet.name)
         kind = sheet_kind(sheet)
         if kind == "instansi":
@@ -53,8 +58,8 @@ def read_workbook(path: str | Path) -> tuple[Dokumen, Findings]:
         for extra in instansi_sheets[1:]:
             findings.error(f"Ada lebih dari satu sheet Instansi (\"{instansi_sheets[0].name}\" dan "
                            f"\"{extra.name}\"); hapus atau ganti nama salah satunya.", extra.name)
-        doc.instansi = read_instansi(SheetReader(instansi_sheets[0], findings), path.parent)
-    return doc, findings
+        doc.instansi = read_instansi(SheetReader(instansi_sheets[0], findings), Path(path).parent)
+    return doc
 
 
 def peek_instansi(path: str | Path) -> dict[str, str]:

@@ -115,6 +115,7 @@ def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
     block = reader.label_block(labels.INSTANSI, labels.INSTANSI_LISTS, len(reader.sheet.rows))
     text = lambda name: reader.scalar(block, name)  # noqa: E731
     instansi = Instansi(
+        sheet=reader.name,
         pemerintah=text("pemerintah"),
         nama=text("nama"),
         singkatan=text("singkatan"),

@@ -10,19 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..layout import FlowchartLayout, PageSetup, layout_flowchart
-from ..model import Dokumen, Pejabat, Sop
+from ..layout import FlowchartLayout, layout_flowchart
+from ..model import Dokumen, Pejabat, Sop, book_order
 from .flowchart import flowchart_xml
 from .ooxml import parse
+from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
+from .sections import Section, insert_sections
 from .shapes import ShapeWriter
 from .template import DOTS, DaftarIsi, date_text, default_template, heading, instansi_context, logo, render_template, signatory
 
 MARKER = "\u00a7SOPDOCS-FLOWCHART-{}\u00a7"
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
 COVER = {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN", "singkatan": "(SOP-AP)"}
-LABELS = {"nomor": "Nomor SOP", "tanggal_pembuatan": "Tanggal Pembuatan", "tanggal_revisi": "Tanggal Revisi",
-          "tanggal_efektif": "Tanggal Efektif", "disahkan": "Disahkan Oleh", "nama": "Nama SOP"}
 MENGINGAT = (
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
     "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan;",
@@ -48,53 +48,47 @@ class Book:
         return self.front_pages + self.body_pages
 
 
-def book_order(doc: Dokumen) -> list[Sop]:
-    """SOPs grouped by Unit Kerja, units in the order they first appear, SOPs in workbook order."""
-    units: dict[str, list[Sop]] = {}
-    for sop in doc.sops:
-        units.setdefault(sop.unit_kerja.strip().lower(), []).append(sop)
-    return [sop for group in units.values() for sop in group]
-
-
-def render_book(doc: Dokumen, setup: PageSetup = PageSetup(), template: Path | None = None,
-                decision_labels: tuple[str, str] = ("Ya", "Tidak")) -> Book:
+def render_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None = None,
+                sections: tuple[Section, ...] = ()) -> Book:
+    """The SOP book of `doc` under `profile`, with plugin `sections` in front of their parts."""
     sops = book_order(doc)
     identity_tables: list = []
-    daftar_isi = _daftar_isi(sops, identity_tables)
-    document, tables = _render(doc, sops, template or default_template("buku_sop.docx"), setup, decision_labels,
+    daftar_isi = _daftar_isi(sops, identity_tables, profile.parts, sections)
+    document, tables = _render(doc, sops, template or default_template("buku_sop.docx"), profile,
                                daftar_isi.entries)
     identity_tables.extend(tables)
+    insert_sections(document, sections)
     paginator = paginate(document)
-    pages = daftar_isi.fill(document, paginator)
-    sop_pages = dict(enumerate(pages[2:2 + len(sops)]))
+    daftar_isi.fill(document, paginator)
+    sop_pages = {i: paginator.page_of.get(table, 0) for i, table in enumerate(identity_tables)}
     return Book(document, paginator.sections[0][1], paginator.sections[-1][1], sop_pages)
 
 
-def render_sop(doc: Dokumen, sop: Sop, setup: PageSetup = PageSetup(), template: Path | None = None,
-               decision_labels: tuple[str, str] = ("Ya", "Tidak")):
+def render_sop(doc: Dokumen, sop: Sop, profile: Profile = DEFAULT, template: Path | None = None):
     """One SOP on its own: its identity part and flowchart pages (a python-docx Document)."""
-    document, _ = _render(doc, [sop], template or default_template("sop.docx"), setup, decision_labels, [])
+    document, _ = _render(doc, [sop], template or default_template("sop.docx"), profile, [])
     return document
 
 
-def _render(doc, sops, template, setup, decision_labels, entries):
+def _render(doc, sops, template, profile: Profile, entries):
     """The template rendered for `sops`, with their flowcharts in place; and the identity tables."""
-    layouts = [layout_flowchart(sop, setup, decision_labels) for sop in sops]
+    layouts = [layout_flowchart(sop, profile.page, profile.decision_labels, profile.titles) for sop in sops]
 
     def context(tpl) -> dict:
         small_logo = logo(tpl, doc, 18)
         instansi = doc.instansi
         return instansi_context(doc, tpl, SUBJECT, MENGINGAT) | {
             "sampul": COVER,
+            "parts": profile.parts,
             "daftar_isi": entries,
             "ruang_lingkup": instansi.ruang_lingkup or [DOTS],
             "ringkasan": instansi.ringkasan or [DOTS],
             "definisi": instansi.definisi or [DOTS],
-            "label": LABELS,
+            "label": profile.labels,
             "sops": [_sop_context(sop, i, instansi.pimpinan, small_logo) for i, sop in enumerate(sops)],
         }
 
-    document = render_template(template, context, setup)
+    document = render_template(template, context, profile.page)
     return document, _insert_flowcharts(document, layouts)
 
 
@@ -110,20 +104,27 @@ def _sop_context(sop: Sop, index: int, default: Pejabat, logo) -> dict:
     }
 
 
-def _daftar_isi(sops: list[Sop], identity_tables: list) -> DaftarIsi:
-    """Penjelasan and Daftar SOP (roman pages), each SOP under its Unit Kerja, the Lampiran forms.
-    The SOP entries point at their identity tables, known once the flowcharts are in place."""
+def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
+                sections: tuple[Section, ...]) -> DaftarIsi:
+    """Plugin sections, Penjelasan, Daftar SOP, each SOP under its Unit Kerja, the Lampiran forms
+    (those the profile's book has). The SOP entries point at their identity tables, known once
+    the flowcharts are in place."""
     daftar_isi = DaftarIsi()
-    daftar_isi.add("Penjelasan Singkat Penggunaan", heading("PENJELASAN SINGKAT"), roman=True)
-    daftar_isi.add("Daftar Standar Operasional Prosedur", heading("DAFTAR STANDAR OPERASIONAL"), roman=True)
+    for section in sections:
+        daftar_isi.add(section.title, heading(section.title.upper()))
+    if "penjelasan" in parts:
+        daftar_isi.add("Penjelasan Singkat Penggunaan", heading("PENJELASAN SINGKAT"))
+    if "daftar_sop" in parts:
+        daftar_isi.add("Daftar Standar Operasional Prosedur", heading("DAFTAR STANDAR OPERASIONAL"))
     unit = None
     for index, sop in enumerate(sops):
         if sop.unit_kerja and sop.unit_kerja != unit:
             unit = sop.unit_kerja
             daftar_isi.add(unit.upper())
         daftar_isi.add(f"{index + 1}. {sop.nama}", lambda document, i=index: identity_tables[i])
-    daftar_isi.add("Lampiran 1: Monitoring Pelaksanaan SOP AP", heading("LAMPIRAN 1"))
-    daftar_isi.add("Lampiran 2: Evaluasi Penerapan SOP AP", heading("LAMPIRAN 2"))
+    if "lampiran" in parts:
+        daftar_isi.add("Lampiran 1: Monitoring Pelaksanaan SOP AP", heading("LAMPIRAN 1"))
+        daftar_isi.add("Lampiran 2: Evaluasi Penerapan SOP AP", heading("LAMPIRAN 2"))
     return daftar_isi
 
 

@@ -2,7 +2,7 @@
 page's shapes, then the table with the two header rows and rows of exact height."""
 from __future__ import annotations
 
-from ..layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU, TITLES, FlowchartLayout
+from ..layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU, FlowchartLayout
 from ..layout.geometry import Column, Page
 from ..model import Step
 from .ooxml import paragraph, run_props, text_runs, twips
@@ -83,9 +83,9 @@ def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -
                                  fill=HEADER_FILL, **kw)
     by_key = {c.key: c for c in columns}
     first = (head(by_key["no"], merge="restart") + head(by_key["kegiatan"], merge="restart")
-             + _cell(layout, sum(width[id(c)] for c in actors), TITLES["pelaksana"], "center", True, len(actors),
+             + _cell(layout, sum(width[id(c)] for c in actors), layout.titles["pelaksana"], "center", True, len(actors),
                      fill=HEADER_FILL)
-             + _cell(layout, sum(width[id(c)] for c in mutu), TITLES["mutu_baku"], "center", True, len(mutu),
+             + _cell(layout, sum(width[id(c)] for c in mutu), layout.titles["mutu_baku"], "center", True, len(mutu),
                      fill=HEADER_FILL)
              + head(by_key["keterangan"], merge="restart"))
     second = (head(by_key["no"], text="", merge="continue") + head(by_key["kegiatan"], text="", merge="continue")

@@ -66,6 +66,7 @@ class Paginator:
     def __init__(self, styles: Styles):
         self.styles = styles
         self.page_of: dict = {}
+        self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
 
     def run(self, body) -> None:
@@ -85,6 +86,7 @@ class Paginator:
         self.height = _twips(size, "h") - _twips(margins, "top") - _twips(margins, "bottom")
         self.page, self.y = 1, 0.0
         for element in elements:
+            self.section_of[element] = len(self.sections)
             if element.tag == W + "p":
                 self._paragraph(element, self.width, top_level=True)
             else:

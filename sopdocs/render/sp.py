@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..layout import PageSetup
-from ..model import Dokumen, Sop, StandarPelayanan
+from ..model import KOMPONEN, Dokumen, Sop, StandarPelayanan
+from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
+from .sections import Section, insert_sections
 from .template import DaftarIsi, default_template, first_paragraph, heading, instansi_context, render_template
 
 SUBJECT = "Standar Pelayanan"
@@ -46,11 +47,13 @@ class ServiceBook:
         return self.front_pages + self.body_pages
 
 
-def render_sp_book(doc: Dokumen, setup: PageSetup = PageSetup(), template: Path | None = None,
-                   publik: bool = False) -> ServiceBook:
+def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None = None,
+                   sections: tuple[Section, ...] = (), publik: bool = False) -> ServiceBook:
     """The book of every Standar Pelayanan of `doc`; `publik` keeps only the six components of
     service delivery, for display to the public."""
     daftar_isi = DaftarIsi()
+    for section in sections:
+        daftar_isi.add(section.title, heading(section.title.upper()))
     for index, sp in enumerate(doc.layanan, 1):
         daftar_isi.add(f"{index}. Standar Pelayanan {sp.jenis_pelayanan}",
                        first_paragraph(lambda text, mark=MARK.format(index): mark in text))
@@ -59,35 +62,37 @@ def render_sp_book(doc: Dokumen, setup: PageSetup = PageSetup(), template: Path 
     def context(tpl) -> dict:
         return instansi_context(doc, tpl, SUBJECT, MENGINGAT) | {
             "sampul": COVER,
+            "parts": profile.parts,
             "daftar_isi": daftar_isi.entries,
-            "layanan": [_service(sp, i, publik) for i, sp in enumerate(doc.layanan, 1)],
+            "layanan": [_service(sp, i, profile, publik) for i, sp in enumerate(doc.layanan, 1)],
             "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
         }
 
-    document = render_template(template or default_template("buku_sp.docx"), context, setup)
+    document = render_template(template or default_template("buku_sp.docx"), context, profile.page)
+    insert_sections(document, sections)
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
     _remove_marks(document, len(doc.layanan))
     return ServiceBook(document, paginator.sections[0][1], paginator.sections[-1][1])
 
 
-def _service(sp: StandarPelayanan, index: int, publik: bool) -> dict:
-    groups = {"a": [], "b": []}
-    for komponen, lines in sp.komponen():
-        if komponen.key == "prosedur" and sp.sop is not None:
-            lines = sop_procedure(sp.sop)
-        groups[komponen.group.lower()].append({"komponen": komponen.label, "uraian": numbered(lines)})
-    for group in groups.values():
-        for number, row in enumerate(group, 1):
-            row["no"] = str(number)
-    return {
-        "jenis": sp.jenis_pelayanan,
-        "penanda": MARK.format(index),
-        "judul_a": GROUP_TITLES["a"],
-        "judul_b": GROUP_TITLES["b"],
-        "kelompok_a": groups["a"],
-        "kelompok_b": [] if publik else groups["b"],
-    }
+def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool) -> dict:
+    """The two groups of components (or the profile's one flat list) with their numbered lines."""
+    lines = {k.key: (sop_procedure(sp.sop) if k.key == "prosedur" and sp.sop else v) for k, v in sp.komponen()}
+    groups = {k.key: k.group.lower() for k in KOMPONEN}
+    if profile.sp_layout == "flat":
+        lines["jenis_pelayanan"] = [sp.jenis_pelayanan]
+        keys = [k for k in profile.sp_order if not publik or groups.get(k, "a") == "a"]
+        rows = {"a": keys, "b": []}
+        titles = {"a": "", "b": ""}
+    else:
+        rows = {g: [k.key for k in KOMPONEN if k.group.lower() == g] for g in ("a", "b")}
+        rows["b"] = [] if publik else rows["b"]
+        titles = GROUP_TITLES
+    table = {g: [{"no": str(n), "komponen": profile.sp_labels[key], "uraian": numbered(lines[key])}
+                 for n, key in enumerate(keys, 1)] for g, keys in rows.items()}
+    return {"jenis": sp.jenis_pelayanan, "penanda": MARK.format(index), "judul_a": titles["a"],
+            "judul_b": titles["b"], "kelompok_a": table["a"], "kelompok_b": table["b"]}
 
 
 def sop_procedure(sop: Sop) -> list[str]:

@@ -123,29 +123,33 @@ class DaftarIsi:
 
     def __init__(self):
         self.entries: list[dict] = []
-        self._targets: list[tuple[Callable, bool]] = []
+        self._targets: list[Callable] = []
 
-    def add(self, title: str, finder: Callable | None = None, roman: bool = False) -> None:
+    def add(self, title: str, finder: Callable | None = None) -> None:
         """An entry; `finder(document)` returns the element whose page it shows (none: a heading)."""
         self.entries.append({"judul": title, "halaman": TOKEN.format(len(self._targets)) if finder else ""})
         if finder:
-            self._targets.append((finder, roman))
+            self._targets.append(finder)
 
     def fill(self, document, paginator: Paginator) -> list[int]:
-        """Replace the tokens by the printed page numbers (roman for the front matter); returns them."""
-        pages = [page_of(paginator, finder(document)) for finder, _ in self._targets]
-        printed = [roman_numeral(p) if is_roman else str(p) for p, (_, is_roman) in zip(pages, self._targets)]
+        """Replace the tokens by the printed page numbers (roman in the front matter, the first of
+        several sections); returns the page numbers."""
+        elements = [top_level(paginator, finder(document)) for finder in self._targets]
+        pages = [paginator.page_of.get(e, 0) for e in elements]
+        front = len(paginator.sections) > 1
+        printed = [roman_numeral(p) if front and paginator.section_of.get(e) == 0 else str(p)
+                   for p, e in zip(pages, elements)]
         for text in document.element.body.iter(W + "t"):
             if text.text and "\u27e6" in text.text:
                 text.text = TOKEN_PATTERN.sub(lambda m: printed[int(m.group(1))], text.text)
         return pages
 
 
-def page_of(paginator: Paginator, element) -> int:
-    """The page of the top-level element holding `element`."""
+def top_level(paginator: Paginator, element):
+    """The body element holding `element`."""
     while element is not None and element not in paginator.page_of:
         element = element.getparent()
-    return paginator.page_of.get(element, 0)
+    return element
 
 
 def roman_numeral(number: int) -> str:

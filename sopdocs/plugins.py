@@ -1,0 +1,120 @@
+"""Finding, loading and calling plugins (pluggy).
+
+Plugins come from three places: the built-in one (the default profile and workbook layout,
+itself written against the hooks), installed packages that declare an entry point in the group
+`sopdocs`, and one-file plugins (`*.py`) in the folders given with `--plugins-dir` or found as a
+`plugins` folder beside the workbooks. A plugin that fails is named in a `PluginError`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import sys
+import traceback
+from functools import lru_cache
+from pathlib import Path
+
+import pluggy
+
+from . import hookspecs
+from .profile import Profile
+
+hookimpl = pluggy.HookimplMarker("sopdocs")
+ENTRY_POINT_GROUP = "sopdocs"
+
+
+def debugging() -> bool:
+    """`sopdocs --debug`: let plugin errors through with their traceback (inherited by workers)."""
+    return os.environ.get("SOPDOCS_DEBUG") == "1"
+
+
+class PluginError(Exception):
+    """A plugin that could not be loaded or that failed; the message is for the user."""
+
+
+class Plugins:
+    """The loaded plugins, their profiles, and hook calls that name a failing plugin."""
+
+    def __init__(self, dirs: tuple[Path, ...] = ()):
+        from . import builtin
+
+        self.manager = pluggy.PluginManager("sopdocs")
+        self.manager.add_hookspecs(hookspecs)
+        self.manager.register(builtin, name="sopdocs (bawaan)")
+        try:
+            self.manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        except Exception as exc:  # an installed plugin that does not import
+            raise PluginError(f"Plugin terpasang gagal dimuat: {type(exc).__name__}: {exc}") from exc
+        for folder in dirs:
+            for path in sorted(Path(folder).glob("*.py")):
+                self._load_file(path)
+        self.profiles: dict[str, Profile] = {}
+        for found in self.call("sopdocs_profiles"):
+            for profile in found:
+                self.profiles.setdefault(profile.name, profile)
+
+    def _load_file(self, path: Path) -> None:
+        name = f"sopdocs_local_{path.stem}"
+        if self.manager.get_plugin(str(path)) is not None:
+            return
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+            self.manager.register(module, name=str(path))
+        except Exception as exc:
+            raise PluginError(f"Plugin {path} gagal dimuat: {type(exc).__name__}: {exc}") from exc
+
+    def call(self, hook: str, **kwargs):
+        """Call a hook; an exception inside a plugin becomes a PluginError naming that plugin."""
+        try:
+            return getattr(self.manager.hook, hook)(**kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            culprit = self._culprit(exc)
+            raise PluginError(f"Plugin \"{culprit}\" gagal pada {hook}: {type(exc).__name__}: {exc}") from exc
+
+    def _culprit(self, exc: Exception) -> str:
+        files = {}
+        for name, plugin in self.manager.list_name_plugin():
+            try:
+                files[str(Path(inspect.getfile(plugin)).resolve())] = name
+            except TypeError:
+                continue
+        culprit = "tidak diketahui"
+        for frame in traceback.extract_tb(exc.__traceback__):
+            culprit = files.get(str(Path(frame.filename).resolve()), culprit)
+        return culprit
+
+    def profile(self, name: str) -> Profile | None:
+        return self.profiles.get(name.strip().lower()) or next(
+            (p for key, p in self.profiles.items() if key.lower() == name.strip().lower()), None)
+
+    def describe(self) -> list[tuple[str, list[str], list[str]]]:
+        """(plugin name, its hooks, the profiles it provides) for every loaded plugin."""
+        rows = []
+        for name, plugin in self.manager.list_name_plugin():
+            hooks = sorted(h.name for h in self.manager.get_hookcallers(plugin) or [])
+            provided = getattr(plugin, "sopdocs_profiles", None)
+            names = [p.name for p in provided()] if provided else []
+            rows.append((name, hooks, names))
+        return rows
+
+
+@lru_cache(maxsize=None)
+def load(dirs: tuple[Path, ...] = ()) -> Plugins:
+    """The plugins of this process for these folders (loaded once)."""
+    return Plugins(tuple(Path(d).resolve() for d in dirs))
+
+
+def local_dirs(paths, extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """`--plugins-dir` folders, plus a `plugins` folder beside any workbook or inside any folder given."""
+    found = [Path(d) for d in extra]
+    for path in map(Path, paths):
+        folder = path if path.is_dir() else path.parent
+        if (folder / "plugins").is_dir():
+            found.append(folder / "plugins")
+    return tuple(dict.fromkeys(p.resolve() for p in found))
