@@ -36,11 +36,12 @@ import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.cell_range import CellRange
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+# openpyxl is imported where it is used: scripts that only read an existing region (bench_check)
+# do not load it, so that their memory figures are sopdocs' own.
 
 DEFAULT_FOLDER = "/tmp/sopdocs-region"
 DEFAULT_SEED = 2024
@@ -157,8 +158,7 @@ GELAR = ["S.E.", "S.Sos.", "S.H.", "S.STP., M.Si.", "S.Kom.", "M.Pd.", "S.T., M.
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
          "Oktober", "November", "Desember"]
 
-WRAP = Alignment(wrap_text=True, vertical="top")
-BOLD = Font(bold=True)
+WRAP, BOLD = "wrap", "bold"  # cell styles, made by _cell
 
 
 # --- content -------------------------------------------------------------------------------
@@ -267,12 +267,19 @@ class _Rows:
         return self.count
 
 
+_STYLES: dict = {}
+
+
 def _cell(ws, value, style=None):
+    from openpyxl.cell import WriteOnlyCell
+
+    if not _STYLES:
+        from openpyxl.styles import Alignment, Font
+        _STYLES.update({WRAP: ("alignment", Alignment(wrap_text=True, vertical="top")),
+                        BOLD: ("font", Font(bold=True))})
     cell = WriteOnlyCell(ws, value=value)
-    if style is WRAP:
-        cell.alignment = WRAP
-    elif style is BOLD:
-        cell.font = BOLD
+    if style in _STYLES:
+        setattr(cell, *_STYLES[style])
     return cell
 
 
@@ -363,6 +370,8 @@ def _instansi(wb: Workbook, rnd: random.Random, index: int) -> dict:
 
 def _sop_sheet(wb: Workbook, rnd: random.Random, title: str, nama: str, nomor: str, info: dict) -> int:
     """One SOP sheet; returns the SOP's total time in minutes."""
+    from openpyxl.worksheet.cell_range import CellRange
+
     ws = wb.create_sheet(title)
     n_actors = rnd.randint(2, 6)
     actors = [ACTORS[0]] + rnd.sample(ACTORS[1:], n_actors - 1)
@@ -505,6 +514,8 @@ def workbook_path(folder: str | Path, index: int) -> Path:
 def make_workbook(path: str | Path, index: int, sops: int = 60, seed: int = DEFAULT_SEED,
                   excel_like: bool = True) -> Path:
     """Write SKPD number `index` of the region generated with `seed` to `path`."""
+    from openpyxl import Workbook
+
     rnd = random.Random(seed * 100_003 + index)
     wb = Workbook(write_only=True)
     _instructions(wb)
