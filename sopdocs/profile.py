@@ -44,12 +44,12 @@ class Profile:
     sp_labels: dict = field(default_factory=lambda: {k.key: k.label for k in KOMPONEN} | {"jenis_pelayanan": "Jenis Pelayanan"})
     sp_order: tuple[str, ...] = ("jenis_pelayanan", *(k.key for k in KOMPONEN))
 
-    def but(self, name: str, **changes) -> Profile:
+    def but(self, name: str, description: str = "", **changes) -> Profile:
         """A copy named `name`; dict fields given in `changes` update this profile's dicts."""
         for key in ("labels", "titles", "sp_labels"):
             if key in changes:
                 changes[key] = getattr(self, key) | changes[key]
-        return dataclasses.replace(self, name=name, **changes)
+        return dataclasses.replace(self, name=name, description=description, **changes)
 
     def with_paper(self, paper: str | None) -> Profile:
         """This profile on another paper (the command line's --kertas)."""

@@ -14,10 +14,12 @@ from typing import Callable
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..layout import PAPER_MM, PageSetup
 from ..model import Dokumen, Pejabat, Tanggal
+from ..plugins import PluginError
 from ..reader.values import long_date
 from .pagination import W, Paginator
 
@@ -31,10 +33,19 @@ def default_template(name: str) -> Path:
     return Path(str(resources.files("sopdocs.templates_docx").joinpath(name)))
 
 
+class TemplateError(PluginError):
+    """A template that cannot be rendered; the message is for the user."""
+
+
 def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup):
     """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl)."""
-    tpl = DocxTemplate(str(template))
-    tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
+    except (TemplateSyntaxError, UndefinedError) as exc:
+        raise TemplateError(f"Template {template} tidak dapat dirender: {exc}") from exc
     set_paper(tpl.docx, setup)
     return tpl.docx
 

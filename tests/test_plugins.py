@@ -1,0 +1,235 @@
+"""Plugins: every hook does what docs/plugins.md says (one test each, and a test that there is
+one for every hook), discovery, profiles, and clean messages when a plugin is broken."""
+import inspect
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from conftest import instansi_rows, sop_rows, sp_rows, write_workbook
+from sopdocs import hookspecs
+from sopdocs.build import BuildOptions, build_workbook
+from sopdocs.cli import main
+from sopdocs.plugins import load
+from sopdocs.workbooks import check_workbook
+
+
+def plugin(folder: Path, code: str, name: str = "daerah.py") -> Path:
+    """A one-file plugin in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("from sopdocs.plugins import hookimpl\n" + textwrap.dedent(code), encoding="utf-8")
+    return folder
+
+
+def workbook(tmp_path: Path, profil: str | None = None, **sheets) -> Path:
+    rows = {"Instansi": instansi_rows(**({"Profil": profil} if profil else {})), "SOP 01": sop_rows(),
+            "SP 01": sp_rows()}
+    return write_workbook(tmp_path / "dinas.xlsx", rows | sheets)
+
+
+def build(tmp_path: Path, plugins: Path, **kwargs):
+    result = build_workbook(workbook(tmp_path, **kwargs), tmp_path / "hasil", BuildOptions(plugin_dirs=(plugins,)))
+    assert result.ok, (result.error, [str(f) for f in result.findings.errors])
+    return result, {p.name.split(" - ")[1]: docx.Document(str(p)) for p in result.outputs}
+
+
+def all_text(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+PROFILE_PLUGIN = """
+from sopdocs.profile import DEFAULT
+
+@hookimpl
+def sopdocs_profiles():
+    return [DEFAULT.but("uji-daerah", "Profil uji", labels={"tanggal_efektif": "Tgl Berlaku"},
+                        decision_labels=("Benar", "Salah"), parts=("sampul", "daftar_isi", "sop"))]
+"""
+
+
+def test_hook_sopdocs_profiles(tmp_path):
+    folder = plugin(tmp_path / "plugins", PROFILE_PLUGIN)
+    assert "uji-daerah" in load((folder,)).profiles
+    _, books = build(tmp_path, folder, profil="uji-daerah")
+    text = all_text(books["SOP.docx"])
+    assert "Tgl Berlaku" in text and "Tanggal Efektif" not in text
+    assert "KEPUTUSAN" not in text and "LAMPIRAN 1" not in text  # parts the profile leaves out
+    xml = books["SOP.docx"].element.xml
+    assert ">Benar<" in xml and ">Tidak lengkap<" in xml  # the profile's "yes" word, the author's "no" label
+    assert ">Ya<" not in xml
+
+
+def test_unknown_profile_is_an_error_naming_the_known_ones(tmp_path):
+    checked = check_workbook(workbook(tmp_path, profil="kabupaten-antah"), load())
+    error = next(f for f in checked.findings.errors if "Profil" in f.message)
+    assert "kabupaten-antah" in error.message and "permenpan-35-2012" in error.message
+    assert error.sheet == "Instansi" and error.cell.startswith("B")
+
+
+def test_hook_sopdocs_read_workbook(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        from sopdocs.model import Dokumen, Instansi, Pejabat, Sop, Step, Symbol
+
+        @hookimpl
+        def sopdocs_read_workbook(path, sheets, findings):
+            if not any(s.name == "Format Lama" for s in sheets):
+                return None
+            rows = next(s for s in sheets if s.name == "Format Lama").rows
+            steps = [Step(i, text, [0], Symbol.PROCESS) for i, (text,) in enumerate(rows, 1)]
+            steps[0].symbol = steps[-1].symbol = Symbol.TERMINATOR
+            steps[-1].final = True
+            sop = Sop("SOP dari format lama", sheet="Format Lama", actors=["Petugas"], steps=steps,
+                      cells={"tabel": "A1"})
+            return Dokumen(str(path), Instansi("PEMERINTAH KABUPATEN UJI", "DINAS UJI", sheet="Format Lama",
+                           pimpinan=Pejabat("Kepala Dinas", "Nama")), [sop], sheets=["Format Lama"])
+        """)
+    path = write_workbook(tmp_path / "lama.xlsx", {"Format Lama": [["Menerima berkas"], ["Memeriksa"], ["Selesai"]]})
+    checked = check_workbook(path, load((folder,)))
+    assert checked.ok and [s.kegiatan for s in checked.doc.sops[0].steps] == ["Menerima berkas", "Memeriksa", "Selesai"]
+    assert check_workbook(workbook(tmp_path), load((folder,))).doc.sops[0].nama == "Pelayanan Penerbitan KTP-el"
+
+
+def test_hook_sopdocs_number_sop(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        @hookimpl
+        def sopdocs_number_sop(sop, index, doc, profile):
+            return f"UJI/{doc.instansi.singkatan}/{index:03d}"
+        """)
+    checked = check_workbook(workbook(tmp_path), load((folder,)))
+    assert checked.doc.sops[0].nomor == "UJI/DISDUKCAPIL/001"
+    _, books = build(tmp_path, folder)
+    assert "UJI/DISDUKCAPIL/001" in all_text(books["SOP.docx"])
+
+
+def test_hook_sopdocs_validate(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        @hookimpl
+        def sopdocs_validate(doc, profile, findings):
+            for sop in doc.sops:
+                if not sop.nomor.startswith("800/"):
+                    findings.error("Nomor SOP harus diawali 800/.", sop.sheet, sop.cells.get("nomor", "A1"))
+                findings.warning("Aturan daerah diperiksa.", sop.sheet, "A1")
+        """)
+    checked = check_workbook(workbook(tmp_path, **{"SOP 01": sop_rows(**{"Nomor SOP": "470/01"})}), load((folder,)))
+    assert not checked.ok
+    error = next(f for f in checked.findings.errors if "800/" in f.message)
+    assert (error.sheet, error.cell) == ("SOP 01", "B1")
+    assert any(f.message == "Aturan daerah diperiksa." for f in checked.findings.warnings)
+
+
+def test_hook_sopdocs_template(tmp_path):
+    from sopdocs.render.template import default_template
+
+    custom = docx.Document(str(default_template("buku_sop.docx")))
+    custom.paragraphs[0].insert_paragraph_before("TEMPLATE KHUSUS DAERAH {{ instansi.tahun }}")
+    custom.save(tmp_path / "buku_daerah.docx")
+    folder = plugin(tmp_path / "plugins", f"""
+        from pathlib import Path
+
+        @hookimpl
+        def sopdocs_template(name, profile):
+            return Path({str(tmp_path / "buku_daerah.docx")!r}) if name == "buku_sop" else None
+        """)
+    _, books = build(tmp_path, folder)
+    assert "TEMPLATE KHUSUS DAERAH 2024" in all_text(books["SOP.docx"])
+    assert "TEMPLATE KHUSUS" not in all_text(books["SP.docx"])
+
+
+def test_hook_sopdocs_book_sections(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        from sopdocs.render.sections import Section
+
+        @hookimpl
+        def sopdocs_book_sections(doc, profile, book):
+            return [Section("Kata Pengantar", (f"Buku {book} ini disusun oleh {doc.instansi.nama}.",))]
+        """)
+    _, books = build(tmp_path, folder)
+    for name, book in books.items():
+        text = all_text(book)
+        assert "KATA PENGANTAR" in text and f"Buku {'buku_sop' if name == 'SOP.docx' else 'buku_sp'} ini" in text
+        assert text.index("KATA PENGANTAR") < text.index("DAFTAR ISI")
+        contents = [row.cells for table in book.tables for row in table.rows if row.cells[0].text == "Kata Pengantar"]
+        assert contents and contents[0][-1].text.strip() == "iii"  # after the cover and the Keputusan
+
+
+def test_hook_sopdocs_postprocess(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        @hookimpl
+        def sopdocs_postprocess(document, doc, profile, book):
+            document.core_properties.author = f"Bagian Organisasi ({book})"
+        """)
+    _, books = build(tmp_path, folder)
+    assert books["SOP.docx"].core_properties.author == "Bagian Organisasi (buku_sop)"
+    assert books["SP.docx"].core_properties.author == "Bagian Organisasi (buku_sp)"
+
+
+def test_every_hook_has_a_test():
+    hooks = {name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("sopdocs_")}
+    tests = {name[len("test_hook_"):] for name in globals() if name.startswith("test_hook_")}
+    assert hooks == tests
+    assert all(inspect.getdoc(getattr(hookspecs, h)) for h in hooks)
+    documented = (Path(__file__).parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert all(f"`{h}" in documented for h in hooks)
+
+
+# --- discovery and failures ---------------------------------------------------------------------
+
+def test_plugins_folder_beside_the_workbooks_is_found(tmp_path):
+    plugin(tmp_path / "plugins", PROFILE_PLUGIN)
+    path = workbook(tmp_path, profil="uji-daerah")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    listing = CliRunner().invoke(main, ["plugins", str(tmp_path)])
+    assert "daerah.py" in listing.output and "uji-daerah" in listing.output and "sopdocs_profiles" in listing.output
+
+
+def test_a_plugin_that_raises_is_named_without_a_traceback(tmp_path):
+    folder = plugin(tmp_path / "plugins", """
+        @hookimpl
+        def sopdocs_validate(doc, profile, findings):
+            raise KeyError("kolom")
+        """, name="rusak.py")
+    path = workbook(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "sopdocs", "--plugins-dir", str(folder), "check", str(path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "rusak.py" in run.stdout and "sopdocs_validate" in run.stdout and "KeyError" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
+    debug = subprocess.run([sys.executable, "-m", "sopdocs", "--debug", "--plugins-dir", str(folder), "check", str(path)],
+                           capture_output=True, text=True)
+    assert "Traceback" in debug.stderr
+
+
+def test_a_plugin_that_does_not_load_is_named(tmp_path):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "salah_ketik.py").write_text("def sopdocs_profiles(:\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "sopdocs", "--plugins-dir", str(folder), "build",
+                          str(workbook(tmp_path)), "-o", str(tmp_path / "hasil")], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "salah_ketik.py" in run.stderr and "gagal dimuat" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert not (tmp_path / "hasil").exists()
+
+
+def test_templates_are_sandboxed(tmp_path):
+    from sopdocs.render.template import default_template
+
+    custom = docx.Document(str(default_template("buku_sop.docx")))
+    custom.paragraphs[0].insert_paragraph_before("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    custom.save(tmp_path / "jahat.docx")
+    folder = plugin(tmp_path / "plugins", f"""
+        from pathlib import Path
+
+        @hookimpl
+        def sopdocs_template(name, profile):
+            return Path({str(tmp_path / "jahat.docx")!r}) if name == "buku_sop" else None
+        """)
+    result = build_workbook(workbook(tmp_path), tmp_path / "hasil", BuildOptions(plugin_dirs=(folder,)))
+    assert not result.ok and "Template" in result.error and "diizinkan" in result.error
+    assert not list((tmp_path / "hasil").glob("*SOP.docx"))
