@@ -183,8 +183,10 @@ def read_sop(reader: SheetReader) -> Sop:
 
 def _find_header(reader: SheetReader) -> int | None:
     for row in range(len(reader.sheet.rows)):
-        number, kegiatan = (label_key(as_text(reader.raw(row, col))) for col in (0, 1))
-        if number.rstrip(".") == "no" and kegiatan == "kegiatan":
+        number = as_text(reader.raw(row, 0))
+        if number[:2].lower() != "no":  # the cheap test first: most rows above the table are labels
+            continue
+        if label_key(number).rstrip(".") == "no" and label_key(as_text(reader.raw(row, 1))) == "kegiatan":
             return row
     return None
 
@@ -284,9 +286,12 @@ def _read_step(reader, sop, row, actor_cols, columns, merged_across) -> Step:
 def _read_marks(reader, step, row, actor_cols, merged_across) -> None:
     letters = set()
     for index, col in enumerate(actor_cols):
-        marked, letter, known = parse_mark(reader.raw(row, col))
+        value = reader.raw(row, col)
+        if value == "":  # most actor cells of a row
+            continue
+        marked, letter, known = parse_mark(value)
         if not known:
-            reader.error(cell_name(row, col), f"Tanda \"{as_text(reader.raw(row, col))}\" tidak dikenal; pakai x untuk "
+            reader.error(cell_name(row, col), f"Tanda \"{as_text(value)}\" tidak dikenal; pakai x untuk "
                                               "menandai pelaksana, atau huruf M (mulai), S (selesai), P (proses), "
                                               "K (keputusan) untuk sekaligus memilih simbol.")
         if not marked:

@@ -29,6 +29,7 @@ UNIT = {
     "hari": "hari", "hr": "hari", "hari kerja": "hari kerja", "hk": "hari kerja",
     "minggu": "minggu", "mgg": "minggu", "pekan": "minggu",
 }
+SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
 BRANCH = re.compile(r"^(?:(.*?)\s*[:=]\s*)?(?:langkah|lgkh|no\.?|ke)?\s*(\d+)\s*$", re.I | re.S)
 
 # Marks in actor cells. Letters choose the symbol; other marks only say "this actor".
@@ -41,12 +42,15 @@ PLAIN_MARKS = {"x", "v", "o", "y", "ya", "1", "*", "\u221a", "\u2713", "\u2714",
 def label_key(value) -> str:
     """A label as compared: case, spaces, trailing colon and `/` spacing do not matter."""
     text = str(value).strip().rstrip(":").strip().lower()
-    text = re.sub(r"\s*/\s*", "/", text)
-    return re.sub(r"\s+", " ", text)
+    if "/" in text:
+        text = SPACES_AROUND_SLASH.sub("/", text)
+    return " ".join(text.split())  # str.split() and \s agree on what is whitespace
 
 
 def as_text(value) -> str:
     """A cell value as the text the author sees in Excel (1.0 -> '1', a date -> '2 Januari 2024')."""
+    if type(value) is str:  # most cells; the checks below are for the other types
+        return value.strip()
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -64,8 +68,12 @@ def as_text(value) -> str:
 
 def strip_control(text: str) -> tuple[str, bool]:
     """Text with control characters (which Word refuses) removed, and whether any were."""
-    cleaned = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return cleaned, cleaned != text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isprintable():  # no control character and no line break: nothing to do (most cells)
+        return text, False
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = CONTROL.sub("", text)
+    return cleaned, len(cleaned) != len(text)
 
 
 def list_items(text: str) -> list[str]:
