@@ -99,18 +99,20 @@ def check(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     if not workbooks:
         raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
     plugins = load(_plugins(ctx, paths))
-    results = [check_workbook(path, plugins) for path in workbooks]
-    if as_json:
-        click.echo(json.dumps([{"workbook": str(r.path), "ok": r.ok,
-                                "temuan": [f.as_dict() for f in r.findings]} for r in results],
-                              ensure_ascii=False, indent=2))
-    else:
-        for result in results:
+    reports, bad = [], 0
+    for path in workbooks:  # one workbook in memory at a time: a report is printed as soon as it is ready
+        result = check_workbook(path, plugins)
+        bad += not result.ok
+        if as_json:
+            reports.append({"workbook": str(result.path), "ok": result.ok,
+                            "temuan": [f.as_dict() for f in result.findings]})
+        else:
             _print_report(result)
-        if len(results) > 1:
-            bad = sum(not r.ok for r in results)
-            click.echo(f"{len(results)} workbook diperiksa: {len(results) - bad} siap dibuat, {bad} bergalat.")
-    sys.exit(1 if any(not r.ok for r in results) else 0)
+    if as_json:
+        click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
+    elif len(workbooks) > 1:
+        click.echo(f"{len(workbooks)} workbook diperiksa: {len(workbooks) - bad} siap dibuat, {bad} bergalat.")
+    sys.exit(1 if bad else 0)
 
 
 @main.command()
