@@ -144,15 +144,22 @@ class Job:
 
 
 def unique_names(workbooks: list[Path]) -> dict[Path, str]:
-    """Output names; where two workbooks would get the same one, the workbook's file name is added."""
+    """Output names that no two workbooks share, not even in letter case (Windows and macOS do not
+    tell `Dinkes` from `DINKES`): the Singkatan, then the workbook's file name, then a number."""
     from .reader import peek_instansi
 
     names = {}
     for workbook in workbooks:
         fields = peek_instansi(workbook)
         names[workbook] = safe_file_name(fields.get("singkatan") or fields.get("nama") or workbook.stem)
-    counts = Counter(names.values())
-    return {w: (f"{n} ({safe_file_name(w.stem)})" if counts[n] > 1 else n) for w, n in names.items()}
+    counts = Counter(name.lower() for name in names.values())
+    names = {w: (f"{n} ({safe_file_name(w.stem)})" if counts[n.lower()] > 1 else n) for w, n in names.items()}
+    taken: Counter = Counter()
+    for workbook, name in names.items():
+        taken[name.lower()] += 1
+        if taken[name.lower()] > 1:
+            names[workbook] = f"{name} {taken[name.lower()]}"
+    return names
 
 
 def build_all(workbooks: list[Path], out_dir: Path, options: BuildOptions = BuildOptions(), jobs: int = 1,

@@ -178,7 +178,8 @@ def _print_summary(results) -> None:
         books = [p.name for p in r.outputs if p.parent == r.outputs[0].parent]
         singles = len(r.outputs) - len(books)
         files = (", ".join(books) + (f" (+{singles} file per SOP)" if singles else "")) if r.ok else r.error
-        rows.append((r.skpd or r.workbook.name, str(r.sops), str(r.layanan), str(r.pages or "-"), status, files))
+        counts = (str(r.sops), str(r.layanan), str(r.pages)) if r.ok else ("-", "-", "-")
+        rows.append((r.skpd or r.workbook.name, *counts, status, files))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     click.echo()
     for index, row in enumerate(rows):

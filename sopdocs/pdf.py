@@ -58,21 +58,27 @@ def to_pdf(documents: list[Path], jobs: int = 1) -> dict[Path, Path | Conversion
 
 
 def _convert_batch(program: str, documents: list[Path]) -> dict[Path, Path | ConversionError]:
+    """Convert documents in one LibreOffice run. Each is copied in under a number first, because
+    LibreOffice names its output after the file alone: two `01 Surat Masuk.docx` of different
+    SKPDs would otherwise overwrite each other's PDF."""
     if not documents:
         return {}
     with tempfile.TemporaryDirectory(prefix="sopdocs-lo-") as work:
         work_dir = Path(work)
+        copies = [work_dir / f"{number}.docx" for number in range(len(documents))]
+        for doc, copy in zip(documents, copies):
+            shutil.copyfile(doc, copy)
         profile = (work_dir / "profile").as_uri()
         command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(work_dir), *map(str, documents)]
+                   "--convert-to", "pdf", "--outdir", str(work_dir), *map(str, copies)]
         try:
             subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
             error = ConversionError("LibreOffice tidak selesai mengubah ke PDF dalam 10 menit.")
             return {doc: error for doc in documents}
         results: dict[Path, Path | ConversionError] = {}
-        for doc in documents:
-            made = work_dir / (doc.stem + ".pdf")
+        for doc, copy in zip(documents, copies):
+            made = copy.with_suffix(".pdf")
             if not made.exists():
                 results[doc] = ConversionError(f"LibreOffice gagal mengubah {doc.name} menjadi PDF.")
                 continue

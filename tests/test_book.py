@@ -412,8 +412,6 @@ def test_workbook_text_prints_verbatim(nasty):
     assert "\u00a7SOPDOCS" not in "".join(nasty.document.element.body.itertext())
 
 
-@pytest.mark.xfail(strict=True, reason="render/book fills the Daftar Isi page tokens (U+27E6 n U+27E7) in every text of "
-                   "the body after rendering, so the same characters typed in a workbook become page numbers")
 def test_workbook_text_that_looks_like_a_page_token_prints_verbatim(tmp_path):
     name = "Layanan \u27e60\u27e7 Khusus"
     path = write_workbook(tmp_path / "token.xlsx", {"Instansi": instansi_rows(),

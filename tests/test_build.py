@@ -227,9 +227,6 @@ def test_same_singkatan_gives_distinct_outputs(tmp_path):
     assert ("DINAS DUKCAPIL (BARU)" in texts[0]) != ("DINAS DUKCAPIL (BARU)" in texts[1])
 
 
-@pytest.mark.xfail(strict=True, reason="unique_names compares names case-sensitively: 'Disdukcapil' and "
-                   "'DISDUKCAPIL' get 'Disdukcapil - SOP.docx' and 'DISDUKCAPIL - SOP.docx', one file on "
-                   "Windows and macOS, so one book overwrites the other")
 def test_singkatan_differing_only_in_case_gives_distinct_outputs(tmp_path):
     first = good(tmp_path / "a.xlsx", singkatan="Disdukcapil")
     second = good(tmp_path / "b.xlsx", singkatan="DISDUKCAPIL")
@@ -237,9 +234,6 @@ def test_singkatan_differing_only_in_case_gives_distinct_outputs(tmp_path):
     assert len({name.casefold() for name in names.values()}) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="unique_names adds only the workbook's file name: two workbooks with the "
-                   "same Singkatan and the same file name in different subfolders both get "
-                   "'DISDUKCAPIL (sop) - SOP.docx', and the second book overwrites the first")
 def test_same_singkatan_and_file_name_in_subfolders_gives_distinct_outputs(tmp_path):
     (tmp_path / "bidang-1").mkdir()
     (tmp_path / "bidang-2").mkdir()
@@ -393,9 +387,6 @@ def test_pdf_next_to_each_docx(tmp_path):
 
 
 @needs_pdf
-@pytest.mark.xfail(strict=True, reason="sopdocs.pdf converts a batch into one folder by file name: two per-SOP "
-                   "documents with the same name from two SKPDs ('01 Pengelolaan Surat Masuk.docx') overwrite "
-                   "each other, so one SKPD's PDF holds the other's SOP and the other PDF is not made")
 def test_pdf_of_same_named_per_sop_documents_of_two_skpd(tmp_path):
     source = tmp_path / "masuk"
     source.mkdir()
@@ -445,9 +436,6 @@ def _two_returns_to_start():
     return steps
 
 
-@pytest.mark.xfail(strict=True, reason="layout/routing.py Router._lane_route unpacks `best` when no lane was found "
-                   "(TypeError: cannot unpack non-iterable NoneType object) for a second decision returning to "
-                   "step 1 on A4; the whole SKPD book then fails with 'kesalahan program'")
 def test_a4_book_with_two_decisions_returning_to_the_start(tmp_path):
     workbook = write_workbook(tmp_path / "dinas.xlsx", {
         "Instansi": instansi_rows(), "SOP 01": sop_rows(_two_returns_to_start(), SIX)})

@@ -156,9 +156,9 @@ def _longest_word(sop: Sop, key: str, font_size: float) -> float:
 
 def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
     actor_width = next(c.width for c in columns if c.key == "actor")
-    lane = min(14.0, max(5.0, actor_width * 0.17))
+    lane = min(17.0, max(5.0, actor_width * 0.22))
     symbol_w = min(56.0, actor_width - 2 * lane)
-    symbol_h = min(24.0, symbol_w * 0.5)
+    symbol_h = min(21.0, symbol_w * 0.5)
     label_size = min(setup.label_size, font_size - 1)
     return Sizes(Font(font_size), Font(font_size, bold=True), _header_font(columns, font_size), Font(label_size),
                  lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))

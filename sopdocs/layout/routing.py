@@ -27,6 +27,7 @@ from .geometry import Arrow, Page, Point, Rect, Shape
 
 MIN_OUT = 3.0  # shortest horizontal run out of a side port
 MIN_IN = 8.0  # shortest last segment into a target, so the arrow head is drawn straight
+LANE_CLEAR = 4.0  # a lane nearer than this to a table line is hard to tell from it
 SLIDES = tuple(range(0, 40, 3))  # how far a label may move along its line to find a free place
 TURN_RIGHT, TURN_LEFT = 270, 90  # rotations of a connector (it points down unturned)
 
@@ -63,6 +64,7 @@ class Router:
         self.lane_gap = quarter
         self.lane_xs = sorted({round(x, 2) for c in actor_columns for k in (1, 2, 3)
                                for x in (c.x + k * quarter, c.x1 - k * quarter)})
+        self.column_edges = sorted({c.x for c in actor_columns} | {actor_columns[-1].x1})
 
     def route_all(self) -> None:
         exits = []
@@ -139,12 +141,18 @@ class Router:
             self._label(page, step, branch, self._side_candidates(port, side, going_up, clearance))
 
     def _lane_route(self, page: Page, source: Shape, target: Shape, room: float) -> tuple[str, list[Point]]:
-        """The cheapest (source side, lane, target side) whose lane is free over the height it spans;
-        lanes that leave less than `room` (a decision's label) beside the exit cost more."""
+        """The cheapest (source side, lane, target side) whose lane is free over the height it spans.
+
+        Costs: the length of the route; lanes close to a table line (hard to tell from it);
+        lanes that leave less than `room` (a decision's label) beside the exit; entering from
+        the top, or through a side already taken; and, when nothing else is left, a lane
+        already used over the same height. Some route always exists: a route that turns in
+        above the target through any lane beside it.
+        """
         best = None
         for crowded in (False, True):
-            for side in self._free_sides(source):
-                for entry in self._free_sides(target) or ["top"]:
+            for side in self._free_sides(source) or ["right", "left"]:
+                for entry in [*self._free_sides(target), "top"]:
                     for x in self.lane_xs:
                         points = self._lane_points(source.rect, side, target.rect, entry, x)
                         if points is None:
@@ -153,7 +161,8 @@ class Router:
                         if clash and not crowded:
                             continue
                         cost = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:]))
-                        cost += 1000 * clash + 40 * (abs(x - points[0][0]) < room)
+                        cost += (1000 * clash + 40 * (abs(x - points[0][0]) < room) + 60 * (entry == "top")
+                                 + 10 * max(0.0, LANE_CLEAR - self._to_table_line(x)))
                         if best is None or cost < best[0]:
                             best = (cost, side, entry, x, points)
             if best:
@@ -163,6 +172,9 @@ class Router:
         self.used_ports[id(target)].add(entry)
         return side, points
 
+    def _to_table_line(self, x: float) -> float:
+        return min(abs(x - edge) for edge in self.column_edges)
+
     @staticmethod
     def _lane_points(source: Rect, side: str, target: Rect, entry: str, x: float) -> list[Point] | None:
         def outward(rect: Rect, port_side: str, least: float) -> bool:
@@ -170,7 +182,7 @@ class Router:
                 return x >= rect.x1 + least
             if port_side == "left":
                 return x <= rect.x - least
-            return not rect.x - least < x < rect.x1 + least  # top entry: the lane passes beside it
+            return not rect.x - MIN_OUT < x < rect.x1 + MIN_OUT  # top entry: the lane passes beside it
 
         if not (outward(source, side, MIN_OUT) and outward(target, entry, MIN_IN)):
             return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import secrets
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -24,8 +25,8 @@ from ..reader.values import long_date
 from .pagination import W, Paginator
 
 DOTS = "...................."
-TOKEN = "\u27e6{}\u27e7"
-TOKEN_PATTERN = re.compile("\u27e6(\\d+)\u27e7")
+# A page token holds a secret drawn for each book, so no text from a workbook can be taken for one.
+TOKEN = "\u27e6{secret}:{index}\u27e7"
 SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "tentang"}
 
 
@@ -135,10 +136,12 @@ class DaftarIsi:
     def __init__(self):
         self.entries: list[dict] = []
         self._targets: list[Callable] = []
+        self._secret = secrets.token_hex(6)
 
     def add(self, title: str, finder: Callable | None = None) -> None:
         """An entry; `finder(document)` returns the element whose page it shows (none: a heading)."""
-        self.entries.append({"judul": title, "halaman": TOKEN.format(len(self._targets)) if finder else ""})
+        token = TOKEN.format(secret=self._secret, index=len(self._targets))
+        self.entries.append({"judul": title, "halaman": token if finder else ""})
         if finder:
             self._targets.append(finder)
 
@@ -150,9 +153,10 @@ class DaftarIsi:
         front = len(paginator.sections) > 1
         printed = [roman_numeral(p) if front and paginator.section_of.get(e) == 0 else str(p)
                    for p, e in zip(pages, elements)]
+        pattern = re.compile(re.escape(TOKEN.format(secret=self._secret, index="@")).replace("@", r"(\d+)"))
         for text in document.element.body.iter(W + "t"):
-            if text.text and "\u27e6" in text.text:
-                text.text = TOKEN_PATTERN.sub(lambda m: printed[int(m.group(1))], text.text)
+            if text.text and self._secret in text.text:
+                text.text = pattern.sub(lambda m: printed[int(m.group(1))], text.text)
         return pages
 
 
