@@ -199,8 +199,19 @@ def test_keputusan(book):
 
 
 def daftar_isi(book: Built) -> list[list[str]]:
-    index, rows = book.outline.table_after(book.outline.heading("DAFTAR ISI"))
-    assert index < book.outline.heading("PENJELASAN SINGKAT PENGGUNAAN")
+    """[title, page] of each Daftar Isi line: a paragraph whose tab (with its dot leader) separates
+    the title from the page number; headings have no number."""
+    start = book.outline.heading("DAFTAR ISI")
+    stop = book.outline.heading("PENJELASAN SINGKAT PENGGUNAAN", start)
+    rows = []
+    for kind, element, _ in book.outline.blocks[start + 1:stop]:
+        if kind != "p":
+            continue
+        text = "".join("\t" if node.tag == W + "tab" else node.text or ""
+                       for node in element.iter(W + "t", W + "tab") if node.getparent().tag == W + "r")
+        if text.strip() not in ("", "Halaman"):
+            title, _, page = text.partition("\t")
+            rows.append([title, page])
     return rows
 
 
@@ -437,7 +448,7 @@ def test_workbook_text_package_integrity(nasty):
 PDF_TOOLS = shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo")
 ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-ENTRY = re.compile(r"^\s*(\S.*?)\s+(\d+|[ivxlcdm]+)\s*$")
+ENTRY = re.compile(r"^\s*(\S.*?)[\s.]*?\.{2,}\s*(\d+|[ivxlcdm]+)\s*$")  # title, dot leader, number
 
 
 def roman(number: int) -> str:

@@ -128,7 +128,7 @@ def test_daftar_isi_pages_match_the_pdf(tmp_path):
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     contents = next(p for p in pages if "DAFTAR ISI" in p)
-    entries = re.findall(r"^\s*(\d+\. Standar Pelayanan .+?|Maklumat Pelayanan)\s{2,}(\d+)\s*$", contents, re.M)
+    entries = re.findall(r"^\s*(\d+\. Standar Pelayanan .+?|Maklumat Pelayanan)\.{2,}\s*(\d+)\s*$", contents, re.M)
     assert len(entries) == 4
     printed = {p.strip().splitlines()[-1].strip(): p for p in pages}  # the footer's page number
     for title, number in entries:

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -157,60 +157,94 @@ def cover(document) -> None:
     page_break(document)
 
 
-def signature(container, place: bool = True) -> None:
-    """The signature block: place and date, jabatan, room to sign, name, pangkat, NIP."""
+def signature(container, first_line: str = "Ditetapkan di {{ tempat }}",
+              second_line: str = "pada tanggal {{ tanggal }}") -> None:
+    """The signature block on the right: place and date, jabatan, room to sign, name, pangkat, NIP."""
     table = container.add_table(rows=1, cols=2)
     borderless(table)
-    widths(table, [80, 85])
+    widths(table, [70, 95])
     cell = table.rows[0].cells[1]
-    cell.paragraphs[0].text = "Ditetapkan di {{ tempat }}" if place else ""
-    para(cell, "pada tanggal {{ tanggal }}", after=6)
+    cell.paragraphs[0].text = first_line
+    para(cell, second_line, after=6)
     para(cell, "{{ pimpinan.jabatan|upper }},", bold=True, after=36)
     para(cell, "{{ pimpinan.nama }}", bold=True)
     para(cell, "{{ pimpinan.pangkat }}")
     para(cell, "NIP. {{ pimpinan.nip }}")
+    compact(table, 10.5)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the block stays on one page
 
 
 def considerations(document, label: str, items: str) -> None:
+    """`Menimbang : a. ...` with the items' wrapped lines hanging under their text."""
     table = document.add_table(rows=1, cols=3)
     borderless(table)
-    widths(table, [30, 5, 130])
+    widths(table, [28, 4, 133])
     cells = table.rows[0].cells
     cells[0].paragraphs[0].text = label
     cells[1].paragraphs[0].text = ":"
     cells[2].paragraphs[0].text = "{%p for item in " + items + " %}"
-    para(cells[2], "{{ item }}", after=3)
+    item = para(cells[2], "{{ item }}", after=2)
+    item.paragraph_format.left_indent = Mm(5)
+    item.paragraph_format.first_line_indent = Mm(-5)
+    item.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     para(cells[2], "{%p endfor %}")
-    compact(table, 11)
+    compact(table, 10.5)
+
+
+def dictums(document) -> None:
+    """`Menetapkan :` and the dictums KESATU, KEDUA, ... each on its own row."""
+    table = document.add_table(rows=0, cols=3)
+    borderless(table)
+    loop_rows(table, ("{{ d.label }}", ":", "{{ d.text }}"), "diktum", "d")
+    widths(table, [28, 4, 133])
+    for row in table.rows:
+        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        row.cells[2].paragraphs[0].paragraph_format.space_after = Pt(3)
+    compact(table, 10.5)
 
 
 def keputusan(document) -> None:
-    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Keputusan", after=6)
+    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Keputusan", after=4)
     para(document, "NOMOR {{ nomor_keputusan }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     para(document, "TENTANG", "Judul Keputusan", after=0)
-    para(document, "{{ tentang|upper }}", "Judul Keputusan", after=12)
-    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Keputusan", after=12)
+    para(document, "{{ tentang|upper }}", "Judul Keputusan", after=8)
+    para(document, "DENGAN RAHMAT TUHAN YANG MAHA ESA", "Judul Keputusan", after=4)
+    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Keputusan", after=8)
     considerations(document, "Menimbang", "menimbang")
-    para(document, "", after=4)
+    para(document, "", after=2)
     considerations(document, "Mengingat", "mengingat")
-    para(document, "MEMUTUSKAN:", "Judul Keputusan", after=6)
-    considerations(document, "Menetapkan", "menetapkan")
-    para(document, "", after=8)
+    heading = para(document, "MEMUTUSKAN:", "Judul Keputusan", after=6)
+    heading.paragraph_format.space_before = Pt(6)
+    dictums(document)
+    para(document, "", after=6)
     signature(document)
     page_break(document)
 
 
 def daftar_isi(document, then_break: bool = True) -> None:
-    para(document, "DAFTAR ISI", "Judul Bagian", after=12)
-    table = document.add_table(rows=0, cols=2)
-    borderless(table)
-    loop_rows(table, ("{{ e.judul }}", "{{ e.halaman }}"), "daftar_isi", "e")
-    widths(table, [145, 20])
-    for row in table.rows:
-        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    """Entries with dot leaders to their page numbers; unit headings bold, their SOPs indented."""
+    para(document, "DAFTAR ISI", "Judul Bagian", after=6)
+    para(document, "Halaman", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=6)
+    para(document, "{%p for e in daftar_isi %}")
+    para(document, "{%p if not e.halaman %}")
+    para(document, "{{ e.judul }}", bold=True, after=2, keep=True).paragraph_format.space_before = Pt(4)
+    para(document, "{%p elif e.bawah %}")
+    entry(document, indent=6)
+    para(document, "{%p else %}")
+    entry(document, indent=0)
+    para(document, "{%p endif %}")
+    para(document, "{%p endfor %}")
     if then_break:
         page_break(document)
+
+
+def entry(document, indent: float) -> None:
+    """A Daftar Isi line: the title, dots, and the page number against the right margin."""
+    paragraph = para(document, "{{ e.judul }}", after=2)
+    paragraph.add_run().add_tab()
+    paragraph.add_run("{{ e.halaman }}")
+    paragraph.paragraph_format.left_indent = Mm(indent)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(164), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
 def loop_rows(table, cells: tuple[str, ...], items: str, name: str) -> None:
@@ -245,7 +279,9 @@ def daftar_sop(document) -> None:
         cell.paragraphs[0].add_run(title).bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     loop_rows(table, ("{{ loop.index }}", "{{ s.nomor }}", "{{ s.nama }}", "{{ s.unit_kerja }}"), "sops", "s")
-    widths(table, [12, 45, 68, 40])
+    widths(table, [10, 58, 62, 35])
+    compact(table, 10)
+    cell_margins(table, 1.5)
 
 
 def cell_list(cell, title: str, items: str, first: bool = True) -> None:
@@ -259,6 +295,17 @@ def cell_list(cell, title: str, items: str, first: bool = True) -> None:
     para(cell, "{%p else %}")
     para(cell, "-")
     para(cell, "{%p endfor %}")
+
+
+def cell_margins(table, top_bottom_pt: float) -> None:
+    """Room above and below the text of every cell, so it does not touch the lines."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in (("top", top_bottom_pt), ("left", 5.4), ("bottom", top_bottom_pt), ("right", 5.4)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(points * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    insert_ordered(table._tbl.tblPr, margins, TBL_PR_ORDER)
 
 
 def compact(table, size: float) -> None:
@@ -312,6 +359,7 @@ def identity(document) -> None:
         cell_list(table.cell(row, 0).merge(table.cell(row, 1)), *first)
         cell_list(table.cell(row, 2).merge(table.cell(row, 3)), *second)
     compact(table, 10)
+    cell_margins(table, 2)
     para(document, "{{ sop.flowchart }}")
     para(document, "{%p endfor %}")
 
@@ -326,6 +374,7 @@ def lampiran(document) -> None:
               "Tindakan yang Harus Diambil", "Paraf Penilai")
     form(document, titles, [12, 80, 60, 60, 60, 28],
          ("{{ loop.index }}", "{{ s.nama }}", "\u2610 Berjalan dengan baik\n\u2610 Tidak berjalan dengan baik", "", "", ""))
+    penilai(document)
     heading = para(document, "LAMPIRAN 2: EVALUASI PENERAPAN SOP AP", "Judul Bagian")
     heading.paragraph_format.page_break_before = True
     para(document, "Tahun: ..............  Isi dengan Ya / Tidak.", after=8)
@@ -333,6 +382,22 @@ def lampiran(document) -> None:
               "Dapat dijalankan oleh semua pelaksana", "Perlu perbaikan atau SOP baru",
               "Bersinergi dengan SOP lain", "Catatan")
     form(document, titles, [12, 70, 32, 32, 32, 32, 32, 58], ("{{ loop.index }}", "{{ s.nama }}", "", "", "", "", "", ""))
+    penilai(document)
+
+
+def penilai(document) -> None:
+    """Place, date and the assessor's signature under a Lampiran form."""
+    para(document, "", after=6)
+    table = document.add_table(rows=1, cols=2)
+    borderless(table)
+    widths(table, [200, 100])
+    cell = table.rows[0].cells[1]
+    cell.paragraphs[0].text = "{{ tempat }}, ........................ 20......"
+    para(cell, "Penilai,", after=40)
+    para(cell, "(........................................)")
+    para(cell, "NIP. ........................................")
+    compact(table, 10)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def form(document, titles, mm, cells) -> None:
@@ -346,6 +411,9 @@ def form(document, titles, mm, cells) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     loop_rows(table, cells, "sops", "s")
     widths(table, mm)
+    table.rows[-2].height = Mm(12)  # the loop's row: room to write by hand (at least 12 mm)
+    compact(table, 10)
+    cell_margins(table, 2)
 
 
 def shaded(cell, fill: str = "E7E6E6") -> None:

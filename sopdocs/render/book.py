@@ -121,7 +121,7 @@ def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
         if sop.unit_kerja and sop.unit_kerja != unit:
             unit = sop.unit_kerja
             daftar_isi.add(unit.upper())
-        daftar_isi.add(f"{index + 1}. {sop.nama}", lambda document, i=index: identity_tables[i])
+        daftar_isi.add(f"{index + 1}. {sop.nama}", lambda document, i=index: identity_tables[i], under=bool(unit))
     if "lampiran" in parts:
         daftar_isi.add("Lampiran 1: Monitoring Pelaksanaan SOP AP", heading("LAMPIRAN 1"))
         daftar_isi.add("Lampiran 2: Evaluasi Penerapan SOP AP", heading("LAMPIRAN 2"))

@@ -17,6 +17,10 @@ NATURAL_LINE = 1.149  # Arial's ascent + descent + line gap, per point of size
 DEFAULT_CELL_MARGIN = 5.4  # Word's default left/right cell margin
 
 
+def _points(attributes: dict[str, str], name: str) -> float:
+    return int(attributes[name]) / 20 if attributes.get(name) not in (None, "") else 0.0
+
+
 def _twips(element, attribute: str, default: float = 0.0) -> float:
     value = element.get(W + attribute) if element is not None else None
     return int(value) / 20 if value not in (None, "") else default
@@ -43,6 +47,19 @@ class Styles:
             yield style
             based = style.find(f"{W}basedOn")
             style_id = based.get(W + "val") if based is not None else None
+
+    def merged(self, style_id: str | None, path: str, direct=None) -> dict[str, str]:
+        """The attributes of the paragraph property at `path` (e.g. 'w:pPr/w:spacing') merged as
+        Word merges them: document defaults, the style chain from its base, direct formatting."""
+        inner = path.split("/", 1)[1].replace("w:", W)
+        layers = [self.default_ppr.find(inner) if self.default_ppr is not None else None]
+        layers += [style.find(path.replace("w:", W)) for style in reversed(list(self.chain(style_id)))]
+        layers.append(direct.find(inner) if direct is not None else None)
+        attributes: dict[str, str] = {}
+        for layer in layers:
+            if layer is not None:
+                attributes.update((key.split("}")[-1], value) for key, value in layer.attrib.items())
+        return attributes
 
     def lookup(self, style_id: str | None, path: str, direct=None, default_from: str = "ppr"):
         """The first element at `path` (e.g. 'w:pPr/w:spacing') in direct formatting, the style
@@ -127,9 +144,9 @@ class Paginator:
         a page break inside it)."""
         ppr = p.find(W + "pPr")
         style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
-        spacing = self.styles.lookup(style, "w:pPr/w:spacing", ppr)
-        indent = self.styles.lookup(style, "w:pPr/w:ind", ppr)
-        width -= _twips(indent, "left") + _twips(indent, "right") + max(_twips(indent, "firstLine"), 0)
+        spacing = self.styles.merged(style, "w:pPr/w:spacing", ppr)
+        indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
+        width -= _points(indent, "left") + _points(indent, "right") + max(_points(indent, "firstLine"), 0)
         size, bold = self._run_font(p, style)
         font = Font(size, bold)
         line = self._line_height(spacing, size)
@@ -141,7 +158,7 @@ class Paginator:
                 lines.append(("image", max(segment, line)))
             else:
                 lines.extend(("text", line) for _ in range(max(1, font.lines(segment, max(width, 10)))))
-        return _twips(spacing, "before"), _twips(spacing, "after"), lines or [("text", line)]
+        return _points(spacing, "before"), _points(spacing, "after"), lines or [("text", line)]
 
     def _segments(self, p) -> list:
         """The paragraph's text split at line and page breaks; images as their heights."""
@@ -180,12 +197,12 @@ class Paginator:
         return points, bold is not None and bold.get(W + "val") not in ("0", "false")
 
     @staticmethod
-    def _line_height(spacing, size: float) -> float:
+    def _line_height(spacing: dict[str, str], size: float) -> float:
         natural = size * NATURAL_LINE
-        if spacing is None or spacing.get(W + "line") is None:
+        if spacing.get("line") is None:
             return natural
-        value = int(spacing.get(W + "line"))
-        rule = spacing.get(W + "lineRule", "auto")
+        value = int(spacing["line"])
+        rule = spacing.get("lineRule", "auto")
         if rule == "exact":
             return value / 20
         if rule == "atLeast":

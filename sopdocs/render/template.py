@@ -56,9 +56,15 @@ def set_paper(document, setup: PageSetup) -> None:
     if setup.paper == "F4":
         return
     short, long = (Mm(v) for v in PAPER_MM[setup.paper])
+    narrowest = None
     for section in document.sections:
         landscape = section.page_width > section.page_height
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        width = section.page_width - section.left_margin - section.right_margin
+        narrowest = width if narrowest is None else min(narrowest, width)
+    for stop in document.element.body.iter(f"{W}tab"):  # a right tab (Daftar Isi) stays inside the margins
+        if stop.getparent().tag == f"{W}tabs" and int(stop.get(f"{W}pos", 0)) * 635 > narrowest:
+            stop.set(f"{W}pos", str(narrowest // 635))
 
 
 def signatory(pejabat: Pejabat) -> dict:
@@ -101,13 +107,14 @@ def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: t
             f"{jabatan} tentang Penetapan {subject} pada {skpd};",
         ],
         "mengingat": [f"{i}. {text}" for i, text in enumerate(mengingat, 1)],
-        "menetapkan": [
-            f"KEPUTUSAN {jabatan.upper()} TENTANG PENETAPAN {subject.upper()} PADA {instansi.nama.upper()}.",
-            f"KESATU: Menetapkan {subject} pada {skpd} sebagaimana tercantum dalam Lampiran yang merupakan "
-            "bagian tidak terpisahkan dari Keputusan ini.",
-            f"KEDUA: {subject} sebagaimana dimaksud pada Diktum KESATU menjadi pedoman bagi seluruh pegawai di "
-            f"lingkungan {skpd} dalam melaksanakan tugas dan fungsinya.",
-            "KETIGA: Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+        "diktum": [
+            {"label": "Menetapkan", "text": f"KEPUTUSAN {jabatan.upper()} TENTANG PENETAPAN {subject.upper()} PADA "
+                                            f"{instansi.nama.upper()}."},
+            {"label": "KESATU", "text": f"Menetapkan {subject} pada {skpd} sebagaimana tercantum dalam Lampiran "
+                                        "yang merupakan bagian tidak terpisahkan dari Keputusan ini."},
+            {"label": "KEDUA", "text": f"{subject} sebagaimana dimaksud pada Diktum KESATU menjadi pedoman bagi "
+                                       f"seluruh pegawai di lingkungan {skpd} dalam melaksanakan tugas dan fungsinya."},
+            {"label": "KETIGA", "text": "Keputusan ini mulai berlaku pada tanggal ditetapkan."},
         ],
     }
 
@@ -138,10 +145,11 @@ class DaftarIsi:
         self._targets: list[Callable] = []
         self._secret = secrets.token_hex(6)
 
-    def add(self, title: str, finder: Callable | None = None) -> None:
-        """An entry; `finder(document)` returns the element whose page it shows (none: a heading)."""
+    def add(self, title: str, finder: Callable | None = None, under: bool = False) -> None:
+        """An entry; `finder(document)` returns the element whose page it shows (none: a heading);
+        `under` indents it below the heading before it."""
         token = TOKEN.format(secret=self._secret, index=len(self._targets))
-        self.entries.append({"judul": title, "halaman": token if finder else ""})
+        self.entries.append({"judul": title, "halaman": token if finder else "", "bawah": under})
         if finder:
             self._targets.append(finder)
 
