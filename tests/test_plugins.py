@@ -153,8 +153,8 @@ def test_hook_sopdocs_book_sections(tmp_path):
         text = all_text(book)
         assert "KATA PENGANTAR" in text and f"Buku {'buku_sop' if name == 'SOP.docx' else 'buku_sp'} ini" in text
         assert text.index("KATA PENGANTAR") < text.index("DAFTAR ISI")
-        contents = [row.cells for table in book.tables for row in table.rows if row.cells[0].text == "Kata Pengantar"]
-        assert contents and contents[0][-1].text.strip() == "iii"  # after the cover and the Keputusan
+        entry = next(p for p in book.paragraphs if p.text.startswith("Kata Pengantar"))
+        assert entry.text == "Kata Pengantar\tiii"  # its page in the Daftar Isi: after the cover and the Keputusan
 
 
 def test_hook_sopdocs_postprocess(tmp_path):
