@@ -159,19 +159,28 @@ def test_row_heights_hold_the_wrapped_texts(case):
 @over_cases()
 def test_header_rows_hold_the_wrapped_titles(case):
     sop, setup, layout = case
-    bold = layout.sizes.header
     first, second = layout.header_heights
     for column in layout.columns:
+        bold = layout.sizes.header_for(column)
         need = bold.height(column.title, column.width - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y
         room = first + second if column.key in ("no", "kegiatan", "keterangan") else second
         assert room >= need - EPS, (column.key, column.title, room, need)
 
 
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_long_actor_name_shrinks_only_the_actor_names(paper):
+    sop, setup, layout = laid_out("long_actor_names", paper)
+    sop.actors = [f"Petugas {n}" for n in range(1, len(sop.actors) + 1)]
+    short = layout_flowchart(sop, setup)
+    assert layout.sizes.actor_header.size <= short.sizes.actor_header.size
+    assert layout.sizes.header.size == short.sizes.header.size  # No, Kegiatan, Waktu ... keep their size
+
+
 @over_cases()
 def test_header_titles_break_only_between_words(case):
     sop, setup, layout = case
-    bold = layout.sizes.header
     for column in layout.columns:
+        bold = layout.sizes.header_for(column)
         for word in column.title.split():
             assert bold.width(word) <= column.width - 2 * CELL_PAD_X, (column.key, column.title, word)
 
@@ -496,7 +505,7 @@ def test_long_actor_names_wrap_in_the_header(paper):
     sop, setup, layout = laid_out("long_actor_names", paper)
     column = layout.actor_columns[0]
     assert column.title == LONG_ACTOR
-    bold = layout.sizes.header
+    bold = layout.sizes.actor_header
     assert bold.lines(LONG_ACTOR, column.width - 2 * CELL_PAD_X) >= 2
     assert layout.header_heights[1] >= bold.height(LONG_ACTOR, column.width - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y
 

@@ -58,12 +58,16 @@ class Sizes:
 
     font: Font
     bold: Font  # the caption
-    header: Font  # the two header rows: bold, small enough that every title word fits its column
+    header: Font  # the header titles: bold, small enough that every title word fits its column
+    actor_header: Font  # the actors' names: the same, on their own, so one long name shrinks only them
     label: Font
     lane: float  # free space on each side of a symbol inside its column
     symbol_w: float
     symbol_h: float
     decision_h: float
+
+    def header_for(self, column: Column) -> Font:
+        return self.actor_header if column.key == "actor" else self.header
 
     @property
     def row_min(self) -> float:
@@ -160,8 +164,10 @@ def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
     symbol_w = min(56.0, actor_width - 2 * lane)
     symbol_h = min(21.0, symbol_w * 0.5)
     label_size = min(setup.label_size, font_size - 1)
-    return Sizes(Font(font_size), Font(font_size, bold=True), _header_font(columns, font_size), Font(label_size),
-                 lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))
+    actors = [c for c in columns if c.key == "actor"]
+    header = _header_font([c for c in columns if c.key != "actor"], font_size)
+    return Sizes(Font(font_size), Font(font_size, bold=True), header, _header_font(actors, header.size),
+                 Font(label_size), lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))
 
 
 def _header_font(columns: list[Column], font_size: float) -> Font:
@@ -179,10 +185,9 @@ def _text_height(font: Font, text: str, column: Column) -> float:
 
 
 def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
-    bold = sizes.header
-    first = bold.line_height + 2 * CELL_PAD_Y + 2
-    second = max(_text_height(bold, c.title, c) for c in columns if c.key in ("actor", *MUTU_BAKU[:3]))
-    spanning = max(_text_height(bold, c.title, c) for c in columns if c.key in ("no", "kegiatan", "keterangan"))
+    first = sizes.header.line_height + 2 * CELL_PAD_Y + 2
+    second = max(_text_height(sizes.header_for(c), c.title, c) for c in columns if c.key in ("actor", *MUTU_BAKU[:3]))
+    spanning = max(_text_height(sizes.header, c.title, c) for c in columns if c.key in ("no", "kegiatan", "keterangan"))
     return first, max(second + 2, spanning - first)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU, FlowchartLayout
 from ..layout.geometry import Column, Page
+from ..layout.text import Font
 from ..model import Step
 from .ooxml import paragraph, run_props, text_runs, twips
 from .shapes import ShapeWriter
@@ -61,11 +62,11 @@ def _row(cells: str, height: int, header: bool = False) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>{repeat}</w:trPr>{cells}</w:tr>'
 
 
-def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", bold: bool = False,
+def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", font: Font | None = None,
           span: int = 1, merge: str = "", fill: str = "") -> str:
-    sizes = layout.sizes
-    font = sizes.header if bold else sizes.font
-    rpr = run_props(layout.setup.font_name, font.size, bold)
+    """A cell; a header cell is given its bold `font`."""
+    font = font or layout.sizes.font
+    rpr = run_props(layout.setup.font_name, font.size, font.bold)
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
@@ -79,14 +80,14 @@ def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -
     width = dict(zip((id(c) for c in columns), grid))
     actors = [c for c in columns if c.key == "actor"]
     mutu = [c for c in columns if c.key in MUTU_BAKU[:3]]
-    head = lambda c, **kw: _cell(layout, width[id(c)], kw.pop("text", c.title), "center", True,  # noqa: E731
-                                 fill=HEADER_FILL, **kw)
+    head = lambda c, **kw: _cell(layout, width[id(c)], kw.pop("text", c.title), "center",  # noqa: E731
+                                 layout.sizes.header_for(c), fill=HEADER_FILL, **kw)
     by_key = {c.key: c for c in columns}
     first = (head(by_key["no"], merge="restart") + head(by_key["kegiatan"], merge="restart")
-             + _cell(layout, sum(width[id(c)] for c in actors), layout.titles["pelaksana"], "center", True, len(actors),
-                     fill=HEADER_FILL)
-             + _cell(layout, sum(width[id(c)] for c in mutu), layout.titles["mutu_baku"], "center", True, len(mutu),
-                     fill=HEADER_FILL)
+             + _cell(layout, sum(width[id(c)] for c in actors), layout.titles["pelaksana"], "center",
+                     layout.sizes.header, len(actors), fill=HEADER_FILL)
+             + _cell(layout, sum(width[id(c)] for c in mutu), layout.titles["mutu_baku"], "center",
+                     layout.sizes.header, len(mutu), fill=HEADER_FILL)
              + head(by_key["keterangan"], merge="restart"))
     second = (head(by_key["no"], text="", merge="continue") + head(by_key["kegiatan"], text="", merge="continue")
               + "".join(head(c) for c in actors) + "".join(head(c) for c in mutu)
