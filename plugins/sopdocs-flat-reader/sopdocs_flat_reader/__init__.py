@@ -1,0 +1,33 @@
+"""sopdocs plugin: reads the flat workbook layout many regions already keep.
+
+One sheet `Daftar SOP` (one row per SOP) and one sheet `Langkah` (one row per activity), beside
+the usual `Instansi` sheet (see README.md). A workbook without both sheets is not this layout:
+the reader returns None and the next reader (at last the default layout) reads it.
+
+- sopdocs_read_workbook: the flat layout into the usual model (`reader.read_flat`);
+- sopdocs_validate (a wrapper around every validation): points findings about flat SOPs at the
+  real sheet and cell (`reader.relocate`); does nothing for workbooks of another layout.
+
+The hooks live in this module so that `sopdocs` can name this plugin when one of them fails.
+"""
+from __future__ import annotations
+
+from sopdocs.plugins import hookimpl
+
+from .reader import FlatSop, read_flat, relocate
+
+__all__ = ["FlatSop", "read_flat"]
+
+
+@hookimpl
+def sopdocs_read_workbook(path, sheets, findings):
+    return read_flat(path, sheets, findings)
+
+
+@hookimpl(wrapper=True)
+def sopdocs_validate(doc, profile, findings):
+    start = len(findings)
+    try:
+        return (yield)
+    finally:
+        relocate(doc, findings, start)
