@@ -20,6 +20,6 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test]" -e plugins/sopdocs-blora -e plugins/sopdocs-flat-reader
 .venv/bin/sopdocs check samples
 .venv/bin/sopdocs build samples -o hasil

@@ -21,7 +21,7 @@ def sopdocs_read_workbook(path, sheets, findings):
 
 @hookimpl
 def sopdocs_validate(doc, profile, findings):
-    validate(doc, findings)
+    validate(doc, findings, profile.labels)
 
 
 @hookimpl(trylast=True)

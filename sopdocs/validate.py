@@ -12,12 +12,12 @@ from .model import KOMPONEN, Dokumen, Sop, StandarPelayanan, Step, Symbol
 from .reader.values import label_key, parse_waktu
 
 
-def validate(doc: Dokumen, findings: Findings | None = None) -> Findings:
+def validate(doc: Dokumen, findings: Findings | None = None, labels: dict[str, str] | None = None) -> Findings:
     """Add the findings about `doc` to `findings` (those of reading it) and return them."""
     findings = Findings() if findings is None else findings
     _check_instansi(doc, findings)
     for sop in doc.sops:
-        _check_sop(sop, findings)
+        _check_sop(sop, findings, labels or {})
     _check_duplicates(doc, findings)
     for sp in doc.layanan:
         _check_sp(sp, doc, findings)
@@ -48,12 +48,14 @@ def _unknown_date(findings: Findings, sheet: str, cell: str, text: str) -> None:
                      "misalnya \"2 Januari 2024\" atau 02/01/2024.", sheet, cell)
 
 
-def _check_sop(sop: Sop, findings: Findings) -> None:
+def _check_sop(sop: Sop, findings: Findings, labels: dict[str, str]) -> None:
+    """The SOP's own rules; `labels` are the profile's names of the identity fields."""
     sheet = sop.sheet
     if not sop.nama:
         findings.error("\"Nama SOP\" belum diisi; tulis nama prosedurnya di kolom B.", sheet, sop.cells.get("nama", "A1"))
     for name, label in (("tanggal_pembuatan", "Tanggal Pembuatan"), ("tanggal_revisi", "Tanggal Revisi"),
                         ("tanggal_efektif", "Tanggal Efektif")):
+        label = labels.get(name, label)
         tanggal = getattr(sop, name)
         if tanggal.empty:
             blank = "\"-\"" if name == "tanggal_revisi" else "titik-titik untuk diisi tangan"

@@ -22,6 +22,9 @@ FONT = "Arial"
 
 def base_document() -> docx.Document:
     document = docx.Document()
+    package_rels = document.part.package.rels
+    for rel_id in [r for r, rel in package_rels.items() if rel.reltype.endswith("/thumbnail")]:
+        del package_rels[rel_id]  # python-docx's own blank preview picture
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")

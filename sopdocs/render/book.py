@@ -88,7 +88,8 @@ def _render(doc, sops, template, profile: Profile, entries):
             "sops": [_sop_context(sop, i, instansi.pimpinan, small_logo) for i, sop in enumerate(sops)],
         }
 
-    document = render_template(template, context, profile.page)
+    title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
+    document = render_template(template, context, profile.page, title, doc.instansi.nama)
     return document, _insert_flowcharts(document, layouts)
 
 

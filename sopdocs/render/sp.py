@@ -68,7 +68,8 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
             "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
         }
 
-    document = render_template(template or default_template("buku_sp.docx"), context, profile.page)
+    document = render_template(template or default_template("buku_sp.docx"), context, profile.page,
+                               f"Standar Pelayanan {doc.instansi.nama}", doc.instansi.nama)
     insert_sections(document, sections)
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
@@ -97,7 +98,8 @@ def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool) -
 
 def sop_procedure(sop: Sop) -> list[str]:
     """The procedure of a linked SOP: its name, then each activity with who does it."""
-    heading = f"Sesuai SOP {sop.nomor} {sop.nama}:" if sop.nomor else f"Sesuai SOP {sop.nama}:"
+    number = sop.nomor if sop.nomor.upper().startswith("SOP") else f"SOP {sop.nomor}".strip()
+    heading = f"Sesuai {number} {sop.nama}:"
     steps = [f"{step.kegiatan} ({', '.join(sop.actors[i] for i in step.actors)})" for step in sop.steps]
     return [heading] + [f"{n}. {text}" for n, text in enumerate(steps, 1)]
 

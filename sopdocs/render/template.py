@@ -6,6 +6,7 @@ data and never template code.
 """
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import secrets
@@ -38,8 +39,10 @@ class TemplateError(PluginError):
     """A template that cannot be rendered; the message is for the user."""
 
 
-def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup):
-    """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl)."""
+def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup, title: str,
+                    author: str):
+    """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl).
+    `title` and `author` become the file's properties (what Word shows in File > Info)."""
     try:
         tpl = DocxTemplate(str(template))
         tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
@@ -48,7 +51,18 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     except (TemplateSyntaxError, UndefinedError) as exc:
         raise TemplateError(f"Template {template} tidak dapat dirender: {exc}") from exc
     set_paper(tpl.docx, setup)
+    _describe(tpl.docx, title, author)
     return tpl.docx
+
+
+def _describe(document, title: str, author: str) -> None:
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = title, author, author
+    properties.subject, properties.keywords = "", ""
+    properties.comments = "Dibuat dengan sopdocs"
+    properties.created = properties.modified = now
+    properties.revision = 1
 
 
 def set_paper(document, setup: PageSetup) -> None:

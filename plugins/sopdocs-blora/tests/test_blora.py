@@ -209,7 +209,7 @@ def test_standar_pelayanan_is_one_flat_list_in_blora_order(blora_books):
     assert [row[1] for row in rows] == BLORA_SP_LABELS
     assert rows[0][2] == "Penerbitan KTP-el"
     assert rows[4][2] == "2 hari kerja" and rows[5][2] == "Rp0,00 (gratis)"
-    assert rows[3][2].startswith("Sesuai SOP SOP/DISDUKCAPIL/BPPP/01/2024 Penerbitan KTP-el")
+    assert rows[3][2].startswith("Sesuai SOP/DISDUKCAPIL/BPPP/01/2024 Penerbitan KTP-el")
     text = all_text(books["sp"])
     assert "Komponen Standar Pelayanan yang terkait" not in text  # no groups A and B
 
