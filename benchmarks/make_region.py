@@ -38,6 +38,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sopdocs.reader.xlsx import column_letter
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
 # openpyxl is imported where it is used: scripts that only read an existing region (bench_check)
@@ -379,7 +381,7 @@ def _sop_sheet(wb: Workbook, rnd: random.Random, title: str, nama: str, nomor: s
     decisions = any(s["no"] for s in steps)
     widths = [5, 45] + [12] * n_actors + [20, 12, 16, 14] + ([12, 16] if decisions else [])
     for i, width in enumerate(widths):
-        ws.column_dimensions[_column(i)].width = width
+        ws.column_dimensions[column_letter(i)].width = width
     out = _Rows(ws)
     _label_rows(out, [
         ("Nomor SOP", nomor),
@@ -456,15 +458,6 @@ def _sp_sheet(wb: Workbook, rnd: random.Random, title: str, sop_name: str, minut
         ("Jaminan Keamanan dan Keselamatan Pelayanan", "Data pemohon dijamin kerahasiaannya"),
         ("Evaluasi Kinerja Pelaksana", ["Evaluasi dilakukan setiap tiga bulan oleh pimpinan"]),
     ])
-
-
-def _column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 # --- shared strings --------------------------------------------------------------------------

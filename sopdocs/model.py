@@ -243,3 +243,22 @@ def book_order(doc: Dokumen) -> list[Sop]:
     for sop in doc.sops:
         units.setdefault(sop.unit_kerja.strip().lower(), []).append(sop)
     return [sop for group in units.values() for sop in group]
+
+
+LETTER_SYMBOL = {"M": Symbol.TERMINATOR, "S": Symbol.TERMINATOR, "P": Symbol.PROCESS, "K": Symbol.DECISION}
+
+
+def assign_symbols(steps: list[Step], letters: dict[int, str]) -> None:
+    """The symbol of each step (WORKBOOK.md): the letter the author typed (`letters`: step number
+    -> M, S, P or K) wins; otherwise the first and last steps are terminators and a step with a
+    `Jika Tidak` is a decision. The flow ends at the last step and at steps marked S."""
+    last = len(steps) - 1
+    for index, step in enumerate(steps):
+        letter = letters.get(step.number, "")
+        if letter:
+            step.symbol = LETTER_SYMBOL[letter]
+        elif index in (0, last):
+            step.symbol = Symbol.TERMINATOR
+        elif step.no is not None:
+            step.symbol = Symbol.DECISION
+        step.final = letter == "S" or index == last

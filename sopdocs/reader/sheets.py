@@ -5,14 +5,13 @@ import re
 from pathlib import Path
 
 from ..findings import Findings
-from ..model import KOMPONEN, Branch, Instansi, Pejabat, Sop, StandarPelayanan, Step, Symbol
+from ..model import KOMPONEN, Branch, Instansi, Pejabat, Sop, StandarPelayanan, Step, assign_symbols
 from . import labels
 from .values import (
     EMPTY_MARKS, as_text, label_key, list_items, parse_branch, parse_date, parse_mark, parse_waktu, strip_control,
 )
 from .xlsx import Sheet, cell_name
 
-LETTER_SYMBOL = {"M": Symbol.TERMINATOR, "S": Symbol.TERMINATOR, "P": Symbol.PROCESS, "K": Symbol.DECISION}
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
 FLOAT_EXACT_LIMIT = 10**15  # Excel keeps 15 significant digits: longer numbers lose their last digits
 SOP_REFERENCE = re.compile(r"^\s*sop\s*:\s*(.+)$", re.I | re.S)  # `SOP: <Nama SOP or Nomor SOP>`
@@ -208,7 +207,7 @@ def _read_table(reader: SheetReader, sop: Sop, header: int) -> None:
     for row in range(names_row + 1, end):
         sop.steps.append(_read_step(reader, sop, row, actor_cols, columns, merged_across))
     _warn_rows_after_gap(reader, end, last_col)
-    _assign_symbols(sop)
+    assign_symbols(sop.steps, {step.number: step.cells.pop("huruf", "")[:1] for step in sop.steps})
 
 
 def _columns(reader: SheetReader, header: int, names_row: int) -> tuple[list[int], dict[str, int]]:
@@ -330,20 +329,6 @@ def _warn_rows_after_gap(reader: SheetReader, row: int, last_col: int) -> None:
             reader.warning(cell_name(row, 0), f"Tabel kegiatan berakhir di baris kosong {row + 1}, tetapi di baris "
                                               f"{later + 1} masih ada kegiatan yang tidak dibaca; hapus baris kosong itu.")
             return
-
-
-def _assign_symbols(sop: Sop) -> None:
-    """Symbol letters win; otherwise first and last are terminators, steps with `Jika Tidak` decisions."""
-    last = len(sop.steps) - 1
-    for index, step in enumerate(sop.steps):
-        letter = step.cells.pop("huruf", "")[:1]
-        if letter:
-            step.symbol = LETTER_SYMBOL[letter]
-        elif index in (0, last):
-            step.symbol = Symbol.TERMINATOR
-        elif step.no is not None:
-            step.symbol = Symbol.DECISION
-        step.final = letter == "S" or index == last
 
 
 def read_sp(reader: SheetReader) -> StandarPelayanan:

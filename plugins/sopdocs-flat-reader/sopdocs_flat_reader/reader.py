@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopdocs.findings import Finding, Findings
-from sopdocs.model import Branch, Dokumen, Pejabat, Sop, Step, Symbol
+from sopdocs.model import Branch, Dokumen, Pejabat, Sop, Step, assign_symbols
 from sopdocs.reader import labels, sheet_kind
 from sopdocs.reader.sheets import SheetReader, read_instansi, read_sop, read_sp
 from sopdocs.reader.values import (
@@ -26,7 +26,6 @@ from sopdocs.reader.xlsx import Sheet, cell_name
 DAFTAR = label_key("Daftar SOP")
 LANGKAH = label_key("Langkah")
 HEADER_ROWS = 20  # the header row is searched for among the first rows
-LETTER_SYMBOL = {"M": Symbol.TERMINATOR, "S": Symbol.TERMINATOR, "P": Symbol.PROCESS, "K": Symbol.DECISION}
 ACTOR_SEPARATOR = re.compile(r"\s*;\s*|\s+\+\s+|\s*\n\s*")
 
 
@@ -320,16 +319,7 @@ def _finish(reader: SheetReader, sop: FlatSop, letters: dict[int, str]) -> None:
         return
     sop.steps.sort(key=lambda s: s.number)
     sop.cells["tabel"] = sop.steps[0].cells["no"]
-    last = len(sop.steps) - 1
-    for index, step in enumerate(sop.steps):
-        letter = letters.get(id(step), "")
-        if letter:
-            step.symbol = LETTER_SYMBOL[letter]
-        elif index in (0, last):
-            step.symbol = Symbol.TERMINATOR
-        elif step.no is not None:
-            step.symbol = Symbol.DECISION
-        step.final = letter == "S" or index == last
+    assign_symbols(sop.steps, {step.number: letters.get(id(step), "") for step in sop.steps})
 
 
 FLAT_HINT = {
