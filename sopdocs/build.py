@@ -21,6 +21,7 @@ from .write import atomic_path
 
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+BLANKS = re.compile(r"\s+")  # book names have none: they pass through scripts and command lines unquoted
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,8 @@ def build_workbook(workbook: Path, out_dir: Path, options: BuildOptions = BuildO
     doc = checked.doc
     result.skpd = doc.instansi.singkatan or doc.instansi.nama
     result.sops, result.layanan = len(doc.sops), len(doc.layanan)
-    book = Job(plugins, doc, checked.profile.with_paper(options.paper), options,
-               out_dir / (name or safe_file_name(result.skpd or workbook.stem)), result)
+    base = out_dir / BLANKS.sub("_", name or safe_file_name(result.skpd or workbook.stem))
+    book = Job(plugins, doc, checked.profile.with_paper(options.paper), options, base, result)
     try:
         if doc.sops:
             book.sop_book()
@@ -104,14 +105,14 @@ class Job:
     doc: Dokumen
     profile: Profile
     options: BuildOptions
-    base: Path  # out_dir / the workbook's output name
+    base: Path  # out_dir / the workbook's output name, e.g. DISDUKCAPIL: books DISDUKCAPIL_SOP.docx, _SP.docx
     result: BuildResult
 
     def sop_book(self) -> None:
         from .render.book import render_book, render_sop
 
         book = render_book(self.doc, self.profile, self._template("buku_sop"), self._sections("buku_sop"))
-        target = self._save(book.document, "buku_sop", self.base.with_name(f"{self.base.name} - SOP.docx"))
+        target = self._save(book.document, "buku_sop", self.base.with_name(f"{self.base.name}_SOP.docx"))
         self.result.book_pages[target] = book.pages
         if self.options.per_sop:
             folder = target.with_suffix("")
@@ -124,8 +125,8 @@ class Job:
 
         book = render_sp_book(self.doc, self.profile, self._template("buku_sp"), self._sections("buku_sp"),
                               publik=self.options.publik)
-        suffix = "SP publik" if self.options.publik else "SP"
-        target = self._save(book.document, "buku_sp", self.base.with_name(f"{self.base.name} - {suffix}.docx"))
+        suffix = "SP_publik" if self.options.publik else "SP"
+        target = self._save(book.document, "buku_sp", self.base.with_name(f"{self.base.name}_{suffix}.docx"))
         self.result.book_pages[target] = book.pages
 
     def _template(self, name: str) -> Path:

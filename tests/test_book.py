@@ -140,7 +140,7 @@ class Built:
         self.doc = checked.doc
         self.result = build_workbook(workbook, out_dir, BuildOptions(paper=paper), name=f"{workbook.stem}-{paper}")
         assert self.result.ok, self.result.error
-        self.path = out_dir / f"{workbook.stem}-{paper} - SOP.docx"
+        self.path = out_dir / f"{workbook.stem}-{paper}_SOP.docx"
         assert self.path in self.result.outputs
         self.pages = self.result.book_pages[self.path]  # the SOP book's pages, as the build counted them
         self.document = docx.Document(str(self.path))

@@ -119,9 +119,9 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
     assert run.returncode == 1, run.stdout + run.stderr
     output = run.stdout + run.stderr
     # the good book, and nothing else: no book, temporary or partial file for the broken ones
-    assert files(out) == ["DISDUKCAPIL - SOP.docx"]
-    book = opens(out / "DISDUKCAPIL - SOP.docx")
-    assert package_problems(out / "DISDUKCAPIL - SOP.docx") == []
+    assert files(out) == ["DISDUKCAPIL_SOP.docx"]
+    book = opens(out / "DISDUKCAPIL_SOP.docx")
+    assert package_problems(out / "DISDUKCAPIL_SOP.docx") == []
     # the findings of the broken workbook, cell by cell, and the file that is no workbook
     assert f"{findings[0].where}: {findings[0].message}" in output
     assert "SOP 01!L13" in output and "langkah 9" in output
@@ -132,7 +132,7 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
     expected_pages = build_workbook(source / "baik.xlsx", tmp_path / "lagi").pages
     row = rows["DISDUKCAPIL"]
     assert (row["SOP"], row["Halaman"], row["Status"], row["File"]) == ("1", str(expected_pages), "OK",
-                                                                       "DISDUKCAPIL - SOP.docx")
+                                                                       "DISDUKCAPIL_SOP.docx")
     assert rows["rusak.xlsx"]["Status"] == rows["bukan.xlsx"]["Status"] == "GAGAL"
     assert rows["rusak.xlsx"]["Halaman"] == rows["bukan.xlsx"]["Halaman"] == "-"
     assert "perbaiki" in rows["rusak.xlsx"]["File"]
@@ -149,7 +149,7 @@ def test_all_good_exits_zero(tmp_path):
     for row in rows.values():
         for name in row["File"].split(", "):
             assert (tmp_path / name).is_file()
-        assert f"{row['SKPD']} - SOP.docx" in row["File"].split(", ")
+        assert f"{row['SKPD'].replace(' ', '_')}_SOP.docx" in row["File"].split(", ")
         assert int(row["Halaman"]) > 0 and int(row["SOP"]) > 0
     assert sorted(name for row in rows.values() for name in row["File"].split(", ")) == files(tmp_path)
 
@@ -171,9 +171,9 @@ def test_per_sop_writes_one_document_per_sop_in_a_subfolder(tmp_path):
     run = sopdocs("build", DISDUKCAPIL, "-o", tmp_path, "--per-sop")
     assert run.returncode == 0, run.stdout + run.stderr
     sops = book_order(check_workbook(DISDUKCAPIL).doc)
-    folder = tmp_path / "DISDUKCAPIL - SOP"
+    folder = tmp_path / "DISDUKCAPIL_SOP"
     singles = sorted(folder.glob("*.docx"))
-    assert (tmp_path / "DISDUKCAPIL - SOP.docx").is_file()
+    assert (tmp_path / "DISDUKCAPIL_SOP.docx").is_file()
     assert len(singles) == len(sops) == len(list(folder.iterdir()))
     for number, (path, sop) in enumerate(zip(singles, sops), 1):
         assert path.name.startswith(f"{number:02d} ") and sop.nama[:20] in path.name
@@ -190,10 +190,10 @@ def test_kertas_a4(tmp_path):
     good(tmp_path / "dinas.xlsx")
     run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "a4", "--kertas", "A4")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert paper_mm(opens(tmp_path / "a4" / "DISDUKCAPIL - SOP.docx")) == [(210, 297), (297, 210)]
+    assert paper_mm(opens(tmp_path / "a4" / "DISDUKCAPIL_SOP.docx")) == [(210, 297), (297, 210)]
     run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "f4")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert paper_mm(opens(tmp_path / "f4" / "DISDUKCAPIL - SOP.docx")) == [(215, 330), (330, 215)]
+    assert paper_mm(opens(tmp_path / "f4" / "DISDUKCAPIL_SOP.docx")) == [(215, 330), (330, 215)]
 
 
 def test_jobs_2_builds_the_same_books_as_jobs_1(tmp_path):
@@ -201,7 +201,7 @@ def test_jobs_2_builds_the_same_books_as_jobs_1(tmp_path):
     two = sopdocs("build", *SAMPLES, "-o", tmp_path / "dua", "--jobs", "2")
     assert one.returncode == two.returncode == 0
     assert files(tmp_path / "satu") == files(tmp_path / "dua")
-    assert len([name for name in files(tmp_path / "satu") if name.endswith(" - SOP.docx")]) == len(SAMPLES)
+    assert len([name for name in files(tmp_path / "satu") if name.endswith("_SOP.docx")]) == len(SAMPLES)
     assert summary(one.stdout) == summary(two.stdout)
     for name in files(tmp_path / "satu"):
         with zipfile.ZipFile(tmp_path / "satu" / name) as a, zipfile.ZipFile(tmp_path / "dua" / name) as b:
@@ -252,7 +252,7 @@ def test_safe_file_name(tmp_path, name):
     assert not safe.endswith((".", " ")) and not safe.startswith(" ")
     reserved = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
     assert safe.split(".")[0].strip().upper() not in reserved
-    (tmp_path / f"{safe} - SOP.docx").write_bytes(b"")
+    (tmp_path / f"{safe}_SOP.docx").write_bytes(b"")
     (tmp_path / safe).mkdir()
 
 
@@ -275,7 +275,7 @@ def test_a_failed_render_leaves_the_old_book(tmp_path, monkeypatch):
     workbook = good(tmp_path / "dinas.xlsx")
     out = tmp_path / "hasil"
     out.mkdir()
-    target = out / "DISDUKCAPIL - SOP.docx"
+    target = out / "DISDUKCAPIL_SOP.docx"
     target.write_bytes(OLD)
 
     def fail(*args, **kwargs):
@@ -285,7 +285,7 @@ def test_a_failed_render_leaves_the_old_book(tmp_path, monkeypatch):
     result, = build_all([workbook], out, BuildOptions(), jobs=1)
     assert not result.ok and "RuntimeError" in result.error
     assert target.read_bytes() == OLD
-    assert files(out) == ["DISDUKCAPIL - SOP.docx"]
+    assert files(out) == ["DISDUKCAPIL_SOP.docx"]
 
 
 def test_a_save_failing_half_way_leaves_the_old_book(tmp_path, monkeypatch):
@@ -294,7 +294,7 @@ def test_a_save_failing_half_way_leaves_the_old_book(tmp_path, monkeypatch):
     workbook = good(tmp_path / "dinas.xlsx")
     out = tmp_path / "hasil"
     out.mkdir()
-    target = out / "DISDUKCAPIL - SOP.docx"
+    target = out / "DISDUKCAPIL_SOP.docx"
     target.write_bytes(OLD)
     real = book_module.render_book
     written = []
@@ -314,13 +314,13 @@ def test_a_save_failing_half_way_leaves_the_old_book(tmp_path, monkeypatch):
     result, = build_all([workbook], out, BuildOptions(), jobs=1)
     assert written and not result.ok
     assert target.read_bytes() == OLD
-    assert files(out) == ["DISDUKCAPIL - SOP.docx"]
+    assert files(out) == ["DISDUKCAPIL_SOP.docx"]
     # and without the fault the old book is replaced by the new one
     monkeypatch.setattr(book_module, "render_book", real)
     result, = build_all([workbook], out, BuildOptions(), jobs=1)
     assert result.ok and target.read_bytes() != OLD
     opens(target)
-    assert files(out) == ["DISDUKCAPIL - SOP.docx"]
+    assert files(out) == ["DISDUKCAPIL_SOP.docx"]
 
 
 def _kill_when_writing(source: Path, out: Path, delay: float) -> None:
@@ -355,7 +355,7 @@ def test_sigkill_half_way_leaves_only_complete_books(tmp_path, delay):
     time.sleep(0.2)  # nothing may still be writing: the whole process group is gone
     left = [p for p in out.rglob("*") if p.is_file()]
     books = [p for p in left if p.suffix == ".docx"]
-    assert len([p for p in books if p.name.endswith(" - SOP.docx")]) < 10 * len(SAMPLES), "not interrupted"
+    assert len([p for p in books if p.name.endswith("_SOP.docx")]) < 10 * len(SAMPLES), "not interrupted"
     for path in books:
         opens(path)
     # what the killed writers left are hidden temporary files that no one takes for a book
@@ -367,7 +367,7 @@ def test_sigkill_half_way_leaves_only_complete_books(tmp_path, delay):
     # and a new build over the debris completes every book
     run = sopdocs("build", source, "-o", out, "--jobs", "2")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert len(list(out.glob("* - SOP.docx"))) == 10 * len(SAMPLES)
+    assert len(list(out.glob("*_SOP.docx"))) == 10 * len(SAMPLES)
     assert not [p for p in out.rglob("*") if p.is_file() and p.suffix != ".docx" and not p.name.startswith(".")]
 
 
@@ -378,10 +378,10 @@ def test_pdf_next_to_each_docx(tmp_path):
     good(tmp_path / "dinas.xlsx")
     run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "hasil", "--pdf")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert files(tmp_path / "hasil") == ["DISDUKCAPIL - SOP.docx", "DISDUKCAPIL - SOP.pdf"]
+    assert files(tmp_path / "hasil") == ["DISDUKCAPIL_SOP.docx", "DISDUKCAPIL_SOP.pdf"]
     row = summary(run.stdout)["DISDUKCAPIL"]
-    assert "DISDUKCAPIL - SOP.pdf" in row["File"]
-    info = subprocess.run(["pdfinfo", str(tmp_path / "hasil" / "DISDUKCAPIL - SOP.pdf")], capture_output=True,
+    assert "DISDUKCAPIL_SOP.pdf" in row["File"]
+    info = subprocess.run(["pdfinfo", str(tmp_path / "hasil" / "DISDUKCAPIL_SOP.pdf")], capture_output=True,
                           text=True, check=True).stdout
     assert re.search(r"^Pages:\s+(\d+)", info, re.M).group(1) == row["Halaman"]
 
@@ -396,8 +396,8 @@ def test_pdf_of_same_named_per_sop_documents_of_two_skpd(tmp_path):
     out = tmp_path / "hasil"
     run = sopdocs("build", source, "-o", out, "--per-sop", "--pdf", "--jobs", "1")
     assert run.returncode == 0
-    for folder, skpd, other in (("DISDUKCAPIL - SOP", "KEPENDUDUKAN", "KESEHATAN"),
-                                ("DINKES - SOP", "KESEHATAN", "KEPENDUDUKAN")):
+    for folder, skpd, other in (("DISDUKCAPIL_SOP", "KEPENDUDUKAN", "KESEHATAN"),
+                                ("DINKES_SOP", "KESEHATAN", "KEPENDUDUKAN")):
         pdf = out / folder / "01 Pengelolaan Surat Masuk.pdf"
         assert pdf.is_file(), run.stdout + run.stderr
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -414,8 +414,8 @@ def test_pdf_without_libreoffice_explains_and_still_builds(tmp_path):
     output = run.stdout + run.stderr
     assert "LibreOffice tidak ditemukan" in output and "libreoffice.org" in output
     assert "apt-get install" in output
-    assert files(tmp_path / "hasil") == ["DISDUKCAPIL - SOP.docx"]
-    opens(tmp_path / "hasil" / "DISDUKCAPIL - SOP.docx")
+    assert files(tmp_path / "hasil") == ["DISDUKCAPIL_SOP.docx"]
+    opens(tmp_path / "hasil" / "DISDUKCAPIL_SOP.docx")
     assert summary(run.stdout)["DISDUKCAPIL"]["Status"] == "OK"
 
 

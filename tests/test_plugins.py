@@ -34,7 +34,7 @@ def workbook(tmp_path: Path, profil: str | None = None, **sheets) -> Path:
 def build(tmp_path: Path, plugins: Path, **kwargs):
     result = build_workbook(workbook(tmp_path, **kwargs), tmp_path / "hasil", BuildOptions(plugin_dirs=(plugins,)))
     assert result.ok, (result.error, [str(f) for f in result.findings.errors])
-    return result, {p.name.split(" - ")[1]: docx.Document(str(p)) for p in result.outputs}
+    return result, {p.name.rsplit("_", 1)[1]: docx.Document(str(p)) for p in result.outputs}
 
 
 def all_text(document) -> str:

@@ -46,7 +46,7 @@ def sp_book(build, tmp_path):
         path = build({"Instansi": instansi_rows(**instansi), "SOP 01": sop_rows(), "SP 01": [[k, v] for k, v in sp.items()]})
         result = build_workbook(path, tmp_path / "hasil", BuildOptions(publik=publik))
         assert result.ok, result.findings
-        book = next(p for p in result.outputs if " - SP" in p.name)
+        book = next(p for p in result.outputs if "_SP" in p.name)
         return book, docx.Document(str(book))
     return _build
 
@@ -100,7 +100,7 @@ def test_maklumat_text_from_the_instansi_sheet(sp_book):
 
 def test_publik_keeps_only_service_delivery(sp_book):
     path, document = sp_book(publik=True)
-    assert path.name.endswith(" - SP publik.docx")
+    assert path.name.endswith("_SP_publik.docx")
     assert [r[1] for r in component_rows(document)] == [k.label for k in KOMPONEN if k.group == "A"]
     assert "B. Komponen" not in "\n".join(" ".join(r) for r in cells_text(document))
 
@@ -114,7 +114,7 @@ def test_workbook_text_is_printed_verbatim(sp_book):
 def test_workbook_without_sp_sheets_says_so(build, tmp_path):
     path = build({"Instansi": instansi_rows(), "SOP 01": sop_rows()})
     result = build_workbook(path, tmp_path / "hasil")
-    assert [p.name for p in result.outputs] == ["DISDUKCAPIL - SOP.docx"]
+    assert [p.name for p in result.outputs] == ["DISDUKCAPIL_SOP.docx"]
     assert any("Standar Pelayanan" in note for note in result.notes)
 
 
@@ -123,7 +123,7 @@ def test_daftar_isi_pages_match_the_pdf(tmp_path):
     from sopdocs.pdf import to_pdf
 
     result = build_workbook(Path(__file__).parent.parent / "samples" / "disdukcapil-bener-meriah.xlsx", tmp_path)
-    book = next(p for p in result.outputs if p.name.endswith(" - SP.docx"))
+    book = next(p for p in result.outputs if p.name.endswith("_SP.docx"))
     pdf = to_pdf([book])[book]
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
     pages = [p for p in pages if p.strip()]

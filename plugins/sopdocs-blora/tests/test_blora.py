@@ -120,8 +120,8 @@ def build(tmp_path: Path, sheets: dict[str, list[list]], name: str = "dinas.xlsx
     workbook = write_workbook(tmp_path / name, sheets)
     result = build_workbook(workbook, tmp_path / "hasil", BuildOptions())
     assert result.ok, "\n".join(map(str, result.findings))
-    books = {"sop": next(p for p in result.outputs if p.name.endswith(" - SOP.docx")),
-             "sp": next(p for p in result.outputs if p.name.endswith(" - SP.docx"))}
+    books = {"sop": next(p for p in result.outputs if p.name.endswith("_SOP.docx")),
+             "sp": next(p for p in result.outputs if p.name.endswith("_SP.docx"))}
     return result, {key: docx.Document(str(path)) for key, path in books.items()}
 
 

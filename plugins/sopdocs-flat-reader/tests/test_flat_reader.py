@@ -94,8 +94,8 @@ def test_the_sample_checks_clean_and_reads_into_the_usual_model(tmp_path):
 def test_the_book_has_the_right_shapes_and_the_sop_names(tmp_path):
     result = build_workbook(write_sample(tmp_path / "contoh.xlsx"), tmp_path / "hasil", BuildOptions(per_sop=True))
     assert result.ok, result.findings
-    book = next(p for p in result.outputs if p.name.endswith(" - SOP.docx"))
-    singles = sorted(p for p in result.outputs if p.parent.name.endswith(" - SOP"))
+    book = next(p for p in result.outputs if p.name.endswith("_SOP.docx"))
+    singles = sorted(p for p in result.outputs if p.parent.name.endswith("_SOP"))
     assert len(singles) == 2
     for single, sop_id in zip(singles, ("SOP-01", "SOP-02")):
         assert presets(single) == Counter(SHAPES[sop_id]), single.name
