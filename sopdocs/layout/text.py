@@ -30,10 +30,15 @@ class Font:
         self.line_height = line_height or round(size * 1.2, 1)
         self._table = _widths(bold)
         self._scale = size / 1000
+        self._cache: dict[str, float] = {}
 
     def width(self, text: str) -> float:
-        table = self._table
-        return sum(table.get(ch, FALLBACK_WIDTH) for ch in text) * self._scale
+        """The advance width of `text`; words come back again and again, so each is summed once."""
+        found = self._cache.get(text)
+        if found is None:
+            table = self._table
+            found = self._cache[text] = sum(table.get(ch, FALLBACK_WIDTH) for ch in text) * self._scale
+        return found
 
     def wrap(self, text: str, width: float) -> list[str]:
         """The lines `text` occupies in a column `width` points wide (paragraphs kept)."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..layout import FlowchartLayout, layout_flowchart
 from ..model import Dokumen, Pejabat, Sop, book_order
 from .flowchart import flowchart_xml
-from .ooxml import parse
 from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
 from .sections import Section, insert_sections
@@ -21,6 +21,7 @@ from .shapes import ShapeWriter
 from .template import DOTS, DaftarIsi, date_text, default_template, heading, instansi_context, logo, render_template, signatory
 
 MARKER = "\u00a7SOPDOCS-FLOWCHART-{}\u00a7"
+BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
 COVER = {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN", "singkatan": "(SOP-AP)"}
 MENGINGAT = (
@@ -89,8 +90,9 @@ def _render(doc, sops, template, profile: Profile, entries):
         }
 
     title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
-    document = render_template(template, context, profile.page, title, doc.instansi.nama)
-    return document, _insert_flowcharts(document, layouts)
+    document = render_template(template, context, profile.page, title, doc.instansi.nama,
+                               _flowcharts_in_place(layouts))
+    return document, _identity_tables(document)
 
 
 def _sop_context(sop: Sop, index: int, default: Pejabat, logo) -> dict:
@@ -129,25 +131,30 @@ def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
     return daftar_isi
 
 
-def _insert_flowcharts(document, layouts: list[FlowchartLayout]) -> list:
-    """Replace each SOP's marker paragraph by its flowchart pages; returns the identity tables."""
-    body = document.element.body
-    markers = {}
-    for p in body.iter(W + "p"):
-        text = "".join(t.text or "" for t in p.iter(W + "t"))
-        if text.startswith("\u00a7SOPDOCS-FLOWCHART-"):
-            markers[int(text.strip("\u00a7").rsplit("-", 1)[1])] = p
-    writer = ShapeWriter(layouts[0].setup.font_name if layouts else "Arial", _next_drawing_id(body))
-    tables = []
-    for index, layout in enumerate(layouts):
-        marker = markers[index]
-        tables.append(marker.getprevious())
-        for element in parse(flowchart_xml(layout, writer)):
-            marker.addprevious(element)
-        marker.getparent().remove(marker)
-    return tables
+def _flowcharts_in_place(layouts: list[FlowchartLayout]) -> Callable[[str], str]:
+    """A rewrite of the rendered body XML: each SOP's marker paragraph becomes its flowchart
+    pages, whose first caption carries the bookmark `_sopdocs_<index>`. Done on the text, the
+    flowcharts are parsed once with the rest of the document instead of moved in node by node."""
+    writer = ShapeWriter(layouts[0].setup.font_name if layouts else "Arial")
+
+    def rewrite(xml: str) -> str:
+        pieces, position = [], 0
+        for index, layout in enumerate(layouts):
+            marker = xml.index(MARKER.format(index), position)
+            start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
+            end = xml.index("</w:p>", marker) + len("</w:p>")
+            bookmark = (BOOKMARK_ID + index, f"{BOOKMARK}{index}")
+            pieces += [xml[position:start], flowchart_xml(layout, writer, bookmark=bookmark)]
+            position = end
+        return "".join(pieces) + xml[position:]
+    return rewrite
 
 
-def _next_drawing_id(body) -> int:
-    ids = [int(d.get("id")) for d in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
-    return max(ids, default=0) + 1
+def _identity_tables(document) -> list:
+    """Each SOP's identity table: the table just before its first flowchart caption."""
+    tables = {}
+    for p in document.element.body.iterchildren(W + "p"):
+        mark = p.find(W + "bookmarkStart")
+        if mark is not None and mark.get(W + "name", "").startswith(BOOKMARK):
+            tables[int(mark.get(W + "name")[len(BOOKMARK):])] = p.getprevious()
+    return [tables[i] for i in sorted(tables)]

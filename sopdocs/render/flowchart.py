@@ -15,19 +15,25 @@ BORDERS = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "righ
 ALIGN = {"no": "center", "waktu": "center"}
 
 
-def flowchart_xml(layout: FlowchartLayout, writer: ShapeWriter, break_before: bool = True) -> str:
+def flowchart_xml(layout: FlowchartLayout, writer: ShapeWriter, break_before: bool = True,
+                  bookmark: tuple[int, str] | None = None) -> str:
     """The pages of one SOP's flowchart; each page starts on a new page (the first one too,
-    unless `break_before` is false because it opens a section)."""
-    return "".join(_page(layout, page, writer, break_before or page.index > 0) for page in layout.pages)
+    unless `break_before` is false because it opens a section). `bookmark` (id, name) marks
+    the first page's caption."""
+    return "".join(_page(layout, page, writer, break_before or page.index > 0, bookmark if page.index == 0 else None)
+                   for page in layout.pages)
 
 
-def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: bool) -> str:
+def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: bool,
+          bookmark: tuple[int, str] | None) -> str:
     sizes, setup = layout.sizes, layout.setup
     anchors = "".join(writer.arrow(a) for a in page.arrows)
     for shape in page.shapes:
         anchors += writer.label(shape, sizes.label.size) if shape.kind == "label" else writer.symbol(shape, sizes.label.size)
     rpr = run_props(setup.font_name, sizes.bold.size, bold=True)
-    caption = paragraph(text_runs(page.caption, rpr) + anchors, sizes.bold.line_height,
+    mark = (f'<w:bookmarkStart w:id="{bookmark[0]}" w:name="{bookmark[1]}"/><w:bookmarkEnd w:id="{bookmark[0]}"/>'
+            if bookmark else "")
+    caption = paragraph(mark + text_runs(page.caption, rpr) + anchors, sizes.bold.line_height,
                         after=page.caption_height - sizes.bold.height(page.caption, setup.content_width),
                         extra_ppr="<w:keepNext/><w:pageBreakBefore/>" if page_break else "<w:keepNext/>")
     return caption + _table(layout, page)

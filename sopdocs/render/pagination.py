@@ -34,6 +34,7 @@ class Styles:
         defaults = styles_element.find(f"{W}docDefaults")
         self.default_ppr = defaults.find(f"{W}pPrDefault/{W}pPr") if defaults is not None else None
         self.default_rpr = defaults.find(f"{W}rPrDefault/{W}rPr") if defaults is not None else None
+        self._cache: dict = {}
         self.default_para = next((s.get(W + "styleId") for s in self.by_id.values()
                                   if s.get(W + "type") == "paragraph" and s.get(W + "default") == "1"), None)
 
@@ -51,15 +52,25 @@ class Styles:
     def merged(self, style_id: str | None, path: str, direct=None) -> dict[str, str]:
         """The attributes of the paragraph property at `path` (e.g. 'w:pPr/w:spacing') merged as
         Word merges them: document defaults, the style chain from its base, direct formatting."""
-        inner = path.split("/", 1)[1].replace("w:", W)
-        layers = [self.default_ppr.find(inner) if self.default_ppr is not None else None]
-        layers += [style.find(path.replace("w:", W)) for style in reversed(list(self.chain(style_id)))]
-        layers.append(direct.find(inner) if direct is not None else None)
-        attributes: dict[str, str] = {}
-        for layer in layers:
-            if layer is not None:
-                attributes.update((key.split("}")[-1], value) for key, value in layer.attrib.items())
+        attributes = dict(self._inherited(style_id, path))
+        layer = direct.find(path.split("/", 1)[1].replace("w:", W)) if direct is not None else None
+        if layer is not None:
+            attributes.update((key.split("}")[-1], value) for key, value in layer.attrib.items())
         return attributes
+
+    def _inherited(self, style_id: str | None, path: str) -> dict[str, str]:
+        """The defaults and the style chain's part of `merged`, worked out once per style."""
+        key = (style_id, path)
+        if key not in self._cache:
+            inner = path.split("/", 1)[1].replace("w:", W)
+            layers = [self.default_ppr.find(inner) if self.default_ppr is not None else None]
+            layers += [style.find(path.replace("w:", W)) for style in reversed(list(self.chain(style_id)))]
+            attributes: dict[str, str] = {}
+            for layer in layers:
+                if layer is not None:
+                    attributes.update((k.split("}")[-1], value) for k, value in layer.attrib.items())
+            self._cache[key] = attributes
+        return self._cache[key]
 
     def lookup(self, style_id: str | None, path: str, direct=None, default_from: str = "ppr"):
         """The first element at `path` (e.g. 'w:pPr/w:spacing') in direct formatting, the style
@@ -84,6 +95,7 @@ class Paginator:
         self.styles = styles
         self.page_of: dict = {}
         self.section_of: dict = {}  # top-level element -> index of its section
+        self._fonts: dict[tuple[float, bool], Font] = {}
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
 
     def run(self, body) -> None:
@@ -135,6 +147,13 @@ class Paginator:
             self.y += height
         self.y += after
 
+    def _font(self, size: float, bold: bool) -> Font:
+        """One Font per size and weight, so that its memory of word widths serves the whole book."""
+        key = (size, bold)
+        if key not in self._fonts:
+            self._fonts[key] = Font(size, bold)
+        return self._fonts[key]
+
     def _flag(self, style, ppr, name: str) -> bool:
         found = self.styles.lookup(style, f"w:pPr/w:{name}", ppr)
         return found is not None and found.get(W + "val") not in ("0", "false")
@@ -148,7 +167,7 @@ class Paginator:
         indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
         width -= _points(indent, "left") + _points(indent, "right") + max(_points(indent, "firstLine"), 0)
         size, bold = self._run_font(p, style)
-        font = Font(size, bold)
+        font = self._font(size, bold)
         line = self._line_height(spacing, size)
         lines: list[tuple[str, float]] = []
         for segment in self._segments(p):

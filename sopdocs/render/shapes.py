@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 
 from ..layout.geometry import Arrow, Point, Rect, Shape
-from .ooxml import emu, esc, paragraph, run_props
+from .ooxml import NAMESPACES, emu, esc, paragraph, run_props
 
 PRESET = {
     "terminator": "flowChartTerminator",
@@ -21,6 +21,8 @@ NAME = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan"
         "connector": "Penghubung", "label": "Label", "arrow": "Panah"}
 LINE_WIDTH = 9525  # 0.75 pt, in EMU
 BLACK = '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+# Declared on each shape, so a shape is well-formed in any document, whatever its root declares.
+LOCAL_NAMESPACES = " ".join(f'xmlns:{p}="{NAMESPACES[p]}"' for p in ("mc", "wps", "a"))
 
 
 class ShapeWriter:
@@ -76,7 +78,7 @@ class ShapeWriter:
         non_visual = '<wps:cNvSpPr txBox="1"/>' if kind == "label" else "<wps:cNvSpPr/>"
         turn = f' rot="{rotation * 60000}"' if rotation else ""
         return (
-            '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f'<w:r><mc:AlternateContent {LOCAL_NAMESPACES}><mc:Choice Requires="wps"><w:drawing>'
             f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z * 100000 + shape_id}" '
             'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
             '<wp:simplePos x="0" y="0"/>'

@@ -17,6 +17,7 @@ from typing import Callable
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateSyntaxError, UndefinedError
+from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..layout import PAPER_MM, PageSetup
@@ -39,12 +40,35 @@ class TemplateError(PluginError):
     """A template that cannot be rendered; the message is for the user."""
 
 
+class _Template(DocxTemplate):
+    """A DocxTemplate whose rendered body XML passes through `rewrite` before it is parsed."""
+
+    def __init__(self, path: Path, rewrite: Callable[[str], str] | None):
+        super().__init__(str(path))
+        self._rewrite = rewrite
+
+    def build_xml(self, context, jinja_env=None):
+        self._column_loops = "{%tc" in self.get_xml()
+        xml = super().build_xml(context, jinja_env)
+        return self._rewrite(xml) if self._rewrite else xml
+
+    def fix_tables(self, xml):
+        """docxtpl widens the grid of tables whose `{%tc %}` loops added columns; without such
+        loops every grid is already right, and checking the flowchart tables would cost a third
+        of a book's rendering."""
+        if self._column_loops:
+            return super().fix_tables(xml)
+        return etree.fromstring(xml, parser=etree.XMLParser(recover=True, huge_tree=True))
+
+
 def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup, title: str,
-                    author: str):
+                    author: str, rewrite: Callable[[str], str] | None = None):
     """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl).
-    `title` and `author` become the file's properties (what Word shows in File > Info)."""
+    `title` and `author` become the file's properties (what Word shows in File > Info).
+    `rewrite` may change the rendered body XML (text) before it is parsed; docxtpl then gives
+    every drawing in the document its own id."""
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = _Template(template, rewrite)
         tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
@@ -135,13 +159,25 @@ def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: t
 
 def logo(tpl: DocxTemplate, doc: Dokumen, height_mm: float):
     """The government's logo as an inline picture `height_mm` high, or nothing."""
-    return InlineImage(tpl, io.BytesIO(doc.instansi.logo), height=Mm(height_mm)) if doc.instansi.logo else ""
+    return RepeatedImage(tpl, io.BytesIO(doc.instansi.logo), height=Mm(height_mm)) if doc.instansi.logo else ""
+
+
+class RepeatedImage(InlineImage):
+    """An inline picture printed many times (the logo of every identity part): its XML is made
+    once; docxtpl renumbers the drawing ids of the rendered document afterwards."""
+
+    _xml = None
+
+    def _insert_image(self):
+        if self._xml is None:
+            self._xml = super()._insert_image()
+        return self._xml
 
 
 def first_paragraph(test: Callable[[str], bool]) -> Callable:
-    """A finder of the first body paragraph whose text passes `test`."""
+    """A finder of the first paragraph of the body (not inside a table) whose text passes `test`."""
     def find(document):
-        return next((p for p in document.element.body.iter(W + "p")
+        return next((p for p in document.element.body.iterchildren(W + "p")
                      if test("".join(t.text or "" for t in p.iter(W + "t")).strip())), None)
     return find
 
