@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Sop, Step, Symbol
 from .geometry import Column, Page, Rect, Row, Shape
 from .page import PageSetup
-from .text import Font
+from .text import Font, font
 
 CELL_PAD_X = 3.0  # left/right cell margin
 CELL_PAD_Y = 2.0  # top/bottom cell margin
@@ -116,7 +116,7 @@ def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: 
 
 def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str, str]) -> tuple[list[Column], Squeeze]:
     actors = max(len(sop.actors), 1)
-    no_width = Font(SQUEEZE[0].font_size, bold=True).width(str(max(len(sop.steps), 10))) + 2 * CELL_PAD_X + 6
+    no_width = font(SQUEEZE[0].font_size, bold=True).width(str(max(len(sop.steps), 10))) + 2 * CELL_PAD_X + 6
     for level, squeeze in enumerate(SQUEEZE):
         kegiatan = setup.content_width - no_width - actors * squeeze.actor - sum(squeeze.mutu_baku)
         if kegiatan >= squeeze.kegiatan_min:
@@ -152,10 +152,10 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str,
 
 def _longest_word(sop: Sop, key: str, font_size: float) -> float:
     """The width a mutu baku column needs so that no word of it is broken."""
-    font = Font(font_size)
+    regular = font(font_size)
     texts = (step.waktu.text if key == "waktu" else getattr(step, key) for step in sop.steps)
     words = (word for text in texts for word in text.split())
-    return max((font.width(w) for w in words), default=0.0) + 2 * CELL_PAD_X + MEASURE_SLACK + 1
+    return max((regular.width(w) for w in words), default=0.0) + 2 * CELL_PAD_X + MEASURE_SLACK + 1
 
 
 def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
@@ -166,18 +166,18 @@ def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
     label_size = min(setup.label_size, font_size - 1)
     actors = [c for c in columns if c.key == "actor"]
     header = _header_font([c for c in columns if c.key != "actor"], font_size)
-    return Sizes(Font(font_size), Font(font_size, bold=True), header, _header_font(actors, header.size),
-                 Font(label_size), lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))
+    return Sizes(font(font_size), font(font_size, bold=True), header, _header_font(actors, header.size),
+                 font(label_size), lane, symbol_w, symbol_h, round(symbol_h * 1.35, 2))
 
 
 def _header_font(columns: list[Column], font_size: float) -> Font:
     size = font_size
     while size > HEADER_MIN_SIZE:
-        font = Font(size, bold=True)
-        if all(font.width(word) <= c.width - 2 * CELL_PAD_X - MEASURE_SLACK for c in columns for word in c.title.split()):
+        bold = font(size, bold=True)
+        if all(bold.width(word) <= c.width - 2 * CELL_PAD_X - MEASURE_SLACK for c in columns for word in c.title.split()):
             break
         size -= 0.5
-    return Font(size, bold=True)
+    return font(size, bold=True)
 
 
 def _text_height(font: Font, text: str, column: Column) -> float:

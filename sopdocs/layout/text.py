@@ -21,6 +21,12 @@ def _widths(bold: bool) -> dict[str, int]:
     return dict(zip(table["chars"], table["widths"]))
 
 
+@lru_cache(maxsize=None)
+def font(size: float, bold: bool = False) -> Font:
+    """The Font of this size and weight, shared so that its memory of word widths serves all."""
+    return Font(size, bold)
+
+
 class Font:
     """A font size and weight that measures and wraps text, in points."""
 

@@ -9,7 +9,7 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 """
 from __future__ import annotations
 
-from ..layout.text import Font
+from ..layout.text import font as fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -95,7 +95,6 @@ class Paginator:
         self.styles = styles
         self.page_of: dict = {}
         self.section_of: dict = {}  # top-level element -> index of its section
-        self._fonts: dict[tuple[float, bool], Font] = {}
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
 
     def run(self, body) -> None:
@@ -147,13 +146,6 @@ class Paginator:
             self.y += height
         self.y += after
 
-    def _font(self, size: float, bold: bool) -> Font:
-        """One Font per size and weight, so that its memory of word widths serves the whole book."""
-        key = (size, bold)
-        if key not in self._fonts:
-            self._fonts[key] = Font(size, bold)
-        return self._fonts[key]
-
     def _flag(self, style, ppr, name: str) -> bool:
         found = self.styles.lookup(style, f"w:pPr/w:{name}", ppr)
         return found is not None and found.get(W + "val") not in ("0", "false")
@@ -167,7 +159,7 @@ class Paginator:
         indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
         width -= _points(indent, "left") + _points(indent, "right") + max(_points(indent, "firstLine"), 0)
         size, bold = self._run_font(p, style)
-        font = self._font(size, bold)
+        font = fonts(size, bold)
         line = self._line_height(spacing, size)
         lines: list[tuple[str, float]] = []
         for segment in self._segments(p):
