@@ -79,6 +79,12 @@ class Styles:
             found = direct.find(path.split("/", 1)[1].replace("w:", W))
             if found is not None:
                 return found
+        key = (style_id, path, default_from)
+        if key not in self._cache:
+            self._cache[key] = self._from_styles(style_id, path, default_from)
+        return self._cache[key]
+
+    def _from_styles(self, style_id: str | None, path: str, default_from: str):
         for style in self.chain(style_id):
             found = style.find(path.replace("w:", W))
             if found is not None:
