@@ -13,7 +13,8 @@ from typing import Callable
 
 from ..layout import FlowchartLayout, layout_flowchart
 from ..model import Dokumen, Pejabat, Sop, book_order
-from .flowchart import flowchart_xml
+from .flowchart import cell_styles, flowchart_xml
+from .ooxml import add_styles, default_paragraph_style
 from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
 from .sections import Section, insert_sections
@@ -92,6 +93,8 @@ def _render(doc, sops, template, profile: Profile, entries):
     title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
     document = render_template(template, context, profile.page, title, doc.instansi.nama,
                                _flowcharts_in_place(layouts))
+    styles = document.styles.element
+    add_styles(styles, cell_styles(layouts, default_paragraph_style(styles)))
     return document, _identity_tables(document)
 
 

@@ -8,8 +8,8 @@ from docx.shared import Mm
 
 from ..layout import PAPER_MM, PageSetup, layout_flowchart
 from ..model import Dokumen
-from .flowchart import flowchart_xml
-from .ooxml import parse
+from .flowchart import cell_styles, flowchart_xml
+from .ooxml import add_styles, default_paragraph_style, parse
 from .shapes import ShapeWriter
 
 
@@ -45,7 +45,9 @@ def flowchart_document(dokumen: Dokumen, setup: PageSetup = PageSetup()) -> docx
     document = new_document()
     set_landscape(document.sections[0], setup)
     writer = ShapeWriter(setup.font_name)
-    fragments = [flowchart_xml(layout_flowchart(sop, setup), writer, break_before=i > 0)
-                 for i, sop in enumerate(dokumen.sops)]
+    layouts = [layout_flowchart(sop, setup) for sop in dokumen.sops]
+    styles = document.styles.element
+    add_styles(styles, cell_styles(layouts, default_paragraph_style(styles)))
+    fragments = [flowchart_xml(layout, writer, break_before=i > 0) for i, layout in enumerate(layouts)]
     append_xml(document, "".join(fragments))
     return document

@@ -70,15 +70,36 @@ def _row(cells: str, height: int, header: bool = False) -> str:
 
 def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", font: Font | None = None,
           span: int = 1, merge: str = "", fill: str = "") -> str:
-    """A cell; a header cell is given its bold `font`."""
+    """A cell; a header cell is given its bold `font`. Font, size and line height are those of the
+    cell's paragraph style (cell_styles), said once in the document instead of in every cell."""
     font = font or layout.sizes.font
-    rpr = run_props(layout.setup.font_name, font.size, font.bold)
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
     props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     props += '<w:vAlign w:val="center"/>'
-    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph(text_runs(text, rpr), font.line_height, align, mark_rpr=rpr)}</w:tc>"
+    jc = "" if align == "left" else f'<w:jc w:val="{align}"/>'
+    return (f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell_style_id(font)}"/>{jc}</w:pPr>'
+            f'{text_runs(text, "")}</w:p></w:tc>')
+
+
+def cell_style_id(font: Font) -> str:
+    """The paragraph style of the table cells set in `font` (size, weight and line height)."""
+    return f"SopdocsSel{round(font.size * 2)}{'B' if font.bold else ''}L{twips(font.line_height)}"
+
+
+def cell_styles(layouts: list[FlowchartLayout], based_on: str | None) -> list[str]:
+    """The w:style elements the cells of `layouts` use, to add to the document's styles: the
+    paragraph and run properties every cell had on its own (exact line height, no indents)."""
+    fonts = {cell_style_id(f): (f, layout.setup.font_name) for layout in layouts
+             for f in (layout.sizes.font, layout.sizes.header, layout.sizes.actor_header)}
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return [f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+            f'<w:name w:val="Sopdocs Sel {font.size:g}{" Bold" if font.bold else ""} {font.line_height:g}"/>{base}'
+            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips(font.line_height)}" w:lineRule="exact"/>'
+            f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
+            f'{run_props(name, font.size, font.bold)}</w:style>'
+            for style_id, (font, name) in fonts.items()]
 
 
 def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -> str:

@@ -39,6 +39,22 @@ def parse(fragment: str) -> list[etree._Element]:
     return list(wrapper)
 
 
+def add_styles(styles_element, styles: list[str]) -> None:
+    """Add the w:style elements (written with the prefixes of NAMESPACES) that are not there yet."""
+    w = f"{{{NAMESPACES['w']}}}"
+    present = {s.get(w + "styleId") for s in styles_element.iterchildren(w + "style")}
+    for style in parse("".join(styles)):
+        if style.get(w + "styleId") not in present:
+            styles_element.append(style)
+
+
+def default_paragraph_style(styles_element) -> str | None:
+    """The id of the document's default paragraph style (Normal), if it has one."""
+    w = f"{{{NAMESPACES['w']}}}"
+    return next((s.get(w + "styleId") for s in styles_element.iterchildren(w + "style")
+                 if s.get(w + "type") == "paragraph" and s.get(w + "default") in ("1", "true")), None)
+
+
 def run_props(font: str, size: float, bold: bool = False) -> str:
     half_points = round(size * 2)
     return (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>{"<w:b/><w:bCs/>" if bold else ""}'

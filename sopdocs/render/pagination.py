@@ -9,6 +9,8 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 """
 from __future__ import annotations
 
+from lxml import etree
+
 from ..layout.text import font as fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -102,6 +104,7 @@ class Paginator:
         self.page_of: dict = {}
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
+        self._cell_heights: dict[tuple[bytes, float], float] = {}
 
     def run(self, body) -> None:
         elements = [e for e in body if e.tag in (W + "p", W + "tbl")]
@@ -281,8 +284,14 @@ class Paginator:
     def _cell_paragraph_height(self, p, width: float) -> float:
         if _inside_textbox(p):
             return 0.0
-        before, after, lines = self.paragraph_lines(p, width)
-        return before + after + sum(h for kind, h in lines if kind != "break")
+        # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
+        # same Dasar Hukum): a paragraph's height depends only on its XML and the width.
+        key = (etree.tostring(p), width)
+        height = self._cell_heights.get(key)
+        if height is None:
+            before, after, lines = self.paragraph_lines(p, width)
+            height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
+        return height
 
 
 def _inside_textbox(node) -> bool:

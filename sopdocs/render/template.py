@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from docx.oxml.parser import element_class_lookup
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateSyntaxError, UndefinedError
@@ -40,6 +41,34 @@ class TemplateError(PluginError):
     """A template that cannot be rendered; the message is for the user."""
 
 
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BODY_PARSER = etree.XMLParser(recover=True, huge_tree=True)
+_BODY_PARSER.set_element_class_lookup(element_class_lookup)  # python-docx's classes (document, body, ...)
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, compiling each template part once per process: every book made from a
+    template renders the same part sources, and compiling them costs as much as rendering."""
+
+    def __init__(self):
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= 64:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+_ENVIRONMENT = _Environment()
+_LISTING_TEXT = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a tab, bell, new line or form feed in a text
+
+
 class _Template(DocxTemplate):
     """A DocxTemplate whose rendered body XML passes through `rewrite` before it is parsed."""
 
@@ -52,13 +81,43 @@ class _Template(DocxTemplate):
         xml = super().build_xml(context, jinja_env)
         return self._rewrite(xml) if self._rewrite else xml
 
+    def resolve_listing(self, xml):
+        """docxtpl turns tabs, bells, new lines and form feeds inside texts into Word markup, with
+        regular expressions over every run of the part; with none of them in any text there is
+        nothing to turn, and the part is returned as it is."""
+        return super().resolve_listing(xml) if _LISTING_TEXT.search(xml) else xml
+
     def fix_tables(self, xml):
         """docxtpl widens the grid of tables whose `{%tc %}` loops added columns; without such
         loops every grid is already right, and checking the flowchart tables would cost a third
         of a book's rendering."""
         if self._column_loops:
             return super().fix_tables(xml)
-        return etree.fromstring(xml, parser=etree.XMLParser(recover=True, huge_tree=True))
+        root = self.docx.element
+        if len(root) != 1:  # more than the body (a page background): docxtpl's way, moving the body in
+            return etree.fromstring(xml, parser=etree.XMLParser(recover=True, huge_tree=True))
+        # The body is parsed inside a new document element, which then takes the place of the
+        # part's own (map_tree): moving a parsed body into the old tree would cost lxml a pass
+        # over each of its hundreds of thousands of nodes.
+        shell = etree.tostring(etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap),
+                               encoding="unicode")
+        document = f"{shell[:-2]}>{xml}</{shell[1:].split(None, 1)[0]}>"
+        return etree.fromstring(document.encode(), parser=_BODY_PARSER)[0]
+
+    def fix_docpr_ids(self, tree):
+        """docxtpl numbers the drawings of the document anew (1, 2, ...), with the XPath call of a
+        plain lxml element, which python-docx's body class (from _BODY_PARSER) replaces."""
+        for drawing in etree._Element.xpath(tree, "//wp:docPr", namespaces={"wp": WP[1:-1]}):
+            self.docx_ids_index += 1
+            drawing.set("id", str(self.docx_ids_index))
+
+    def map_tree(self, tree):
+        root = tree.getparent()
+        if root is None:
+            return super().map_tree(tree)
+        part = self.docx.part
+        part._element = root
+        self.docx = part.document
 
 
 def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup, title: str,
@@ -69,7 +128,7 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     every drawing in the document its own id."""
     try:
         tpl = _Template(template, rewrite)
-        tpl.render(context(tpl), SandboxedEnvironment(autoescape=True), autoescape=True)
+        tpl.render(context(tpl), _ENVIRONMENT, autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
     except (TemplateSyntaxError, UndefinedError) as exc:
