@@ -53,7 +53,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_region import DEFAULT_FOLDER, DEFAULT_SEED, ensure_region  # noqa: E402
+from make_region import add_region_arguments, ensure_region  # noqa: E402
 
 TARGET_SECONDS = 12.0
 TARGET_SOPS = 2400
@@ -390,10 +390,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
-    parser.add_argument("--skpd", type=int, default=40)
-    parser.add_argument("--sops", type=int, default=60)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    add_region_arguments(parser)
     parser.add_argument("--paper", default="F4", help="F4 (default) or A4")
     parser.add_argument("--jobs", type=int, nargs="*", default=[2, 1],
                         help="build_all jobs for the end-to-end runs (default: 2 1; none to skip)")

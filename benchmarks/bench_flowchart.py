@@ -42,7 +42,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_region import DEFAULT_FOLDER, DEFAULT_SEED, ensure_region  # noqa: E402
+from make_region import add_region_arguments, ensure_region  # noqa: E402
 
 import sopdocs  # noqa: E402
 import sopdocs.layout.flowchart as layout_module  # noqa: E402
@@ -206,10 +206,7 @@ def verdict(seconds: float, sops: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
-    parser.add_argument("--skpd", type=int, default=40)
-    parser.add_argument("--sops", type=int, default=60)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    add_region_arguments(parser)
     parser.add_argument("--paper", default="F4", help="F4 (default) or A4")
     parser.add_argument("--repeat", type=int, default=3, help="single-process runs (default 3; best and median)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,

@@ -556,6 +556,14 @@ def _params(skpd: int, sops: int, seed: int) -> dict:
     return {"skpd": skpd, "sops": sops, "seed": seed, "format": FORMAT_VERSION}
 
 
+def add_region_arguments(parser) -> None:
+    """The options that choose the synthetic region, shared by the benchmark scripts."""
+    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
+    parser.add_argument("--skpd", type=int, default=40, help="number of workbooks (default 40)")
+    parser.add_argument("--sops", type=int, default=60, help="SOP sheets per workbook (default 60)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+
+
 def ensure_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = 40, sops: int = 60, seed: int = DEFAULT_SEED,
                   jobs: int = 1) -> list[Path]:
     """The region's workbooks, generated only when `folder` does not already hold this region."""
@@ -589,10 +597,7 @@ def verify(paths: list[Path]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
-    parser.add_argument("--skpd", type=int, default=40, help="number of workbooks (default 40)")
-    parser.add_argument("--sops", type=int, default=60, help="SOP sheets per workbook (default 60)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    add_region_arguments(parser)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel processes (default: the number of cores)")
     parser.add_argument("--verify", action="store_true", help="check every workbook with sopdocs afterwards")
