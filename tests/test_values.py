@@ -140,3 +140,18 @@ def test_as_text_shows_what_excel_shows():
 def test_control_characters_removed():
     assert strip_control("a\x07b\r\nc") == ("ab\nc", True)
     assert strip_control("biasa\nbaris") == ("biasa\nbaris", False)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("1 jam 30 menit", 90), ("2 hari 4 jam", 2 * 480 + 240), ("± 15 menit", 15), ("maksimal 2 jam", 120),
+    ("kurang lebih 1 hari kerja", 480), ("Selambat-lambatnya 3 hari kerja", 1440),
+])
+def test_waktu_sums_and_approximations_are_understood(text, minutes):
+    waktu = parse_waktu(text)
+    assert waktu.text == text and waktu.minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["1 jam dan 30 menit", "setengah jam", "30 menit atau 1 jam"])
+def test_waktu_that_is_not_plainly_a_duration_stays_verbatim(text):
+    waktu = parse_waktu(text)
+    assert not waktu.understood and waktu.text == text

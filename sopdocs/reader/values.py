@@ -24,6 +24,9 @@ WAKTU = re.compile(
     r"(menit|mnt|m|jam|j|hari\s+kerja|hari|hr|hk|minggu|mgg|pekan)\.?$",
     re.I,
 )
+APPROXIMATELY = re.compile(r"^(?:\u00b1|\+/-|kurang lebih|kira-kira|maks(?:imal|\.)?|paling lama|selambat-lambatnya)\s*",
+                           re.I)
+COMPOUND = re.compile(r"\d+(?:[.,]\d+)?\s*(?:hari\s+kerja|menit|mnt|jam|hari|minggu)\b", re.I)  # `1 jam 30 menit`
 UNIT = {
     "menit": "menit", "mnt": "menit", "m": "menit", "jam": "jam", "j": "jam",
     "hari": "hari", "hr": "hari", "hari kerja": "hari kerja", "hk": "hari kerja",
@@ -131,18 +134,31 @@ def _month(name: str) -> int | None:
 
 def parse_waktu(value) -> Waktu:
     """`15 menit`, `2 jam`, `1 hari`, `3 hari kerja`, `1 minggu`, `1-2 hari` (the longer counts),
-    `1 x 24 jam`, `14 (empat belas) hari kerja`; verbatim when not understood."""
+    `1 x 24 jam`, `14 (empat belas) hari kerja`, `± 15 menit`, `maksimal 2 jam`, and sums such as
+    `1 jam 30 menit` (counted in minutes); verbatim when not understood."""
     text = as_text(value)
     if not text:
         return Waktu()
+    body = APPROXIMATELY.sub("", text.strip())
+    whole = _duration(body)
+    if whole:
+        return Waktu(text, *whole)
+    parts = [_duration(part) for part in COMPOUND.findall(body)]
+    if len(parts) > 1 and all(parts) and "".join(COMPOUND.findall(body)).replace(" ", "") == body.replace(" ", ""):
+        minutes = sum(Waktu("", amount, unit).minutes for amount, unit in parts)
+        return Waktu(text, minutes, "menit")
+    return Waktu(text)
+
+
+def _duration(text: str) -> tuple[float, str] | None:
+    """(amount, unit) of one duration, or None."""
     m = WAKTU.match(text.strip())
     if not m:
-        return Waktu(text)
+        return None
     amount = float(m.group(2).replace(",", "."))
     if m.group(3):
         amount *= int(m.group(3))
-    unit = UNIT[re.sub(r"\s+", " ", m.group(4).lower())]
-    return Waktu(text, amount, unit)
+    return amount, UNIT[re.sub(r"\s+", " ", m.group(4).lower())]
 
 
 EMPTY_MARKS = {"", "-", "\u2013", "\u2014"}  # staff fill unused cells with a dash
