@@ -112,16 +112,6 @@ class Step:
     cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
 
-LIST_FIELDS = (
-    ("dasar_hukum", "Dasar Hukum"),
-    ("kualifikasi", "Kualifikasi Pelaksana"),
-    ("keterkaitan", "Keterkaitan"),
-    ("peralatan", "Peralatan/Perlengkapan"),
-    ("peringatan", "Peringatan"),
-    ("pencatatan", "Pencatatan dan Pendataan"),
-)
-
-
 @dataclass
 class Sop:
     """One SOP: the identity part and its activities."""
