@@ -199,7 +199,13 @@ def _print_summary(results) -> None:
 def _print_report_of(path, findings) -> None:
     click.secho(str(path), bold=True)
     for finding in findings.errors:
-        click.echo("  " + click.style(f"{LEVEL_WORD[finding.level]:<10}", fg="red") + f" {finding}")
+        click.echo(_finding_line(finding))
+
+
+def _finding_line(finding) -> str:
+    """`  GALAT      Sheet!A1: message`, the level coloured."""
+    color = {"error": "red", "warning": "yellow"}.get(finding.level)
+    return "  " + click.style(f"{LEVEL_WORD[finding.level]:<10}", fg=color) + f" {finding}"
 
 
 @main.command()
@@ -242,9 +248,8 @@ def plugins(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
 def _print_report(result) -> None:
     click.secho(str(result.path), bold=True)
-    colors = {"error": "red", "warning": "yellow", "info": None}
     for finding in result.findings:
-        click.echo("  " + click.style(f"{LEVEL_WORD[finding.level]:<10}", fg=colors[finding.level]) + f" {finding}")
+        click.echo(_finding_line(finding))
     errors, warnings = len(result.findings.errors), len(result.findings.warnings)
     if result.doc is None:
         verdict = "tidak dapat dibaca"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from .ooxml import esc, parse
 from .pagination import W
+from .template import heading
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,7 @@ def insert_sections(document, sections) -> None:
     """Put each section in front of its part; a section whose part is missing goes last."""
     body = document.element.body
     for section in sections:
-        anchor = next((p for p in body.iter(W + "p")
-                       if "".join(t.text or "" for t in p.iter(W + "t")).strip().startswith(section.before)), None)
+        anchor = heading(section.before)(document)
         for element in parse(_xml(section)):
             if anchor is not None:
                 anchor.addprevious(element)
