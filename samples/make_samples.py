@@ -41,7 +41,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from PIL import Image, ImageDraw
 
-from sopdocs.template import write_label_sheet, write_sop_sheet, write_sp_sheet
+from sopdocs.starter import write_label_sheet, write_sop_sheet, write_sp_sheet
 
 HERE = Path(__file__).resolve().parent
 D = dt.date

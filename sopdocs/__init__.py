@@ -1,12 +1,12 @@
 """sopdocs: SOP Administrasi Pemerintahan and Standar Pelayanan workbooks into official Word documents.
 
-The pipeline, one module each: reader (workbook -> model) -> validate -> layout -> render ->
-write (-> pdf). Everything the command line does is a plain call of these.
+The pipeline (`sopdocs.pipeline`): read -> profile -> number -> link -> validate -> lay out ->
+render -> paginate -> write (-> PDF). The command line and the web page call `check` and `build`,
+nothing else. docs/architecture.md draws it.
 """
-from .findings import Finding, Findings, WorkbookError
-from .reader import read_workbook
-from .validate import validate
-from .workbooks import Checked, check_workbook, find_workbooks
+from .errors import PluginError, SopdocsError, WorkbookError
+from .findings import Finding, Findings
+from .pipeline import BuildResult, Checked, Event, Options, Stage, build, check, find_workbooks
 
-__all__ = ["Checked", "Finding", "Findings", "WorkbookError", "check_workbook", "find_workbooks",
-           "read_workbook", "validate"]
+__all__ = ["BuildResult", "Checked", "Event", "Finding", "Findings", "Options", "PluginError", "SopdocsError",
+           "Stage", "WorkbookError", "build", "check", "find_workbooks"]

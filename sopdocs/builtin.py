@@ -2,16 +2,21 @@
 against the same hooks a region's plugin uses (each is the last to answer)."""
 from __future__ import annotations
 
-from .plugins import hookimpl
+from .books import SOP_BOOK, SP_BOOK
+from .hookspecs import hookimpl
 from .profile import DEFAULT
 from .reader import read_default
-from .render.template import default_template
 from .validate import validate
 
 
 @hookimpl
 def sopdocs_profiles():
     return [DEFAULT]
+
+
+@hookimpl(trylast=True)
+def sopdocs_book_kinds():
+    return [SOP_BOOK, SP_BOOK]
 
 
 @hookimpl(trylast=True)
@@ -26,4 +31,6 @@ def sopdocs_validate(doc, profile, findings):
 
 @hookimpl(trylast=True)
 def sopdocs_template(name, profile):
+    from .render.template import default_template  # docx and Jinja only when a book is made
+
     return default_template(f"{name}.docx")

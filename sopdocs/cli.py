@@ -1,20 +1,20 @@
 """The `sopdocs` command: a thin layer over the library, speaking Bahasa Indonesia."""
 from __future__ import annotations
 
+import dataclasses
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from . import clitext
+from . import clitext, pipeline
+from .errors import PluginError
 from .findings import LEVEL_WORD
-from .plugins import PluginError, debugging, load, local_dirs
-from .workbooks import check_workbook, find_workbooks
+from .pipeline import Event, Options, Stage
+from .plugins import Plugins
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-clitext.install()
 
 
 class Command(click.Command):
@@ -32,6 +32,10 @@ class Group(click.Group):
         kwargs.setdefault("options_metavar", clitext.OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", clitext.SUBCOMMAND_METAVAR)
         super().__init__(*args, **kwargs)
+
+    def main(self, *args, **kwargs):
+        clitext.install()  # click's own words in Bahasa Indonesia, from the moment the command runs
+        return super().main(*args, **kwargs)
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -51,22 +55,23 @@ def main(ctx: click.Context, plugin_dirs: tuple[Path, ...], debug: bool) -> None
       sopdocs check sop-dinas.xlsx    periksa isian, sel demi sel
       sopdocs build sop-dinas.xlsx    buat buku SOP dan buku Standar Pelayanan
     """
-    if debug:
-        os.environ["SOPDOCS_DEBUG"] = "1"  # read by every process, workers included
-    ctx.obj = plugin_dirs
+    ctx.obj = Options(plugin_dirs=plugin_dirs, debug=debug)
 
 
-def _plugins(ctx: click.Context, paths) -> tuple[Path, ...]:
-    """The plugin folders for these workbooks, loaded once now so that a broken plugin stops
-    the command with a clear message before any work."""
-    dirs = local_dirs(paths, ctx.obj or ())
+def _plugins(ctx: click.Context, paths) -> Plugins:
+    """The plugins for these workbooks, loaded now so that a broken plugin stops the command with
+    a clear message before any work."""
     try:
-        load(dirs)
+        return pipeline.checking.plugins_for(paths, ctx.obj)
     except PluginError as exc:
-        if debugging():
+        if ctx.obj.debug:
             raise
         raise click.ClickException(str(exc)) from None
-    return dirs
+
+
+def _workbooks(paths) -> None:
+    if not pipeline.find_workbooks(paths):
+        raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
 
 
 @main.command()
@@ -75,7 +80,7 @@ def _plugins(ctx: click.Context, paths) -> tuple[Path, ...]:
 def init(file: Path, timpa: bool) -> None:
     """Buat workbook kosong FILE.xlsx: petunjuk pengisian, sheet Instansi, dan contoh SOP serta
     Standar Pelayanan yang sudah terisi."""
-    from .template import write_template
+    from .starter import write_template
 
     if file.suffix.lower() != ".xlsx":
         raise click.ClickException("Nama file harus berakhiran .xlsx, misalnya sop-dinas.xlsx.")
@@ -95,23 +100,18 @@ def check(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 
     Kode keluar 0 bila tidak ada galat (peringatan boleh), 1 bila ada workbook bergalat.
     """
-    workbooks = find_workbooks(list(paths))
-    if not workbooks:
-        raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
-    plugins = load(_plugins(ctx, paths))
-    reports, bad = [], 0
-    for path in workbooks:  # one workbook in memory at a time: a report is printed as soon as it is ready
-        result = check_workbook(path, plugins)
-        bad += not result.ok
-        if as_json:
-            reports.append({"workbook": str(result.path), "ok": result.ok,
-                            "temuan": [f.as_dict() for f in result.findings]})
-        else:
-            _print_report(result)
+    _workbooks(paths)
+
+    def report(event: Event) -> None:  # each report printed as soon as its workbook is checked
+        if not as_json:
+            _print_report(event.checked)
+
+    results = pipeline.check(paths, ctx.obj, report, _plugins(ctx, paths))
+    bad = sum(not r.ok for r in results)
     if as_json:
-        click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
-    elif len(workbooks) > 1:
-        click.echo(f"{len(workbooks)} workbook diperiksa: {len(workbooks) - bad} siap dibuat, {bad} bergalat.")
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    elif len(results) > 1:
+        click.echo(f"{len(results)} workbook diperiksa: {len(results) - bad} siap dibuat, {bad} bergalat.")
     sys.exit(1 if bad else 0)
 
 
@@ -134,41 +134,19 @@ def build(ctx, paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
     Workbook yang bergalat dilaporkan dan dilewati; yang lain tetap dibuat. Kode keluar 1 bila
     ada workbook yang gagal.
     """
-    from .build import BuildOptions, build_all
+    _workbooks(paths)
+    options = dataclasses.replace(ctx.obj, paper=kertas.upper() if kertas else None, per_sop=per_sop,
+                                  publik=publik, pdf=make_pdf, jobs=jobs)
+    _plugins(ctx, paths)
+    count = len(pipeline.find_workbooks(paths))
+    with click.progressbar(length=count, label="Membuat dokumen", show_pos=True, file=sys.stderr) as bar:
+        def advance(event: Event) -> None:
+            if event.stage is Stage.FINISHED:
+                bar.update(1)
 
-    workbooks = find_workbooks(list(paths))
-    if not workbooks:
-        raise click.ClickException("Tidak ada workbook .xlsx di " + ", ".join(map(str, paths)) + ".")
-    jobs = jobs or os.cpu_count() or 1
-    options = BuildOptions(paper=kertas.upper() if kertas else None, per_sop=per_sop, publik=publik,
-                           plugin_dirs=_plugins(ctx, paths))
-    with click.progressbar(length=len(workbooks), label="Membuat dokumen", show_pos=True,
-                           file=sys.stderr) as bar:
-        results = build_all(workbooks, out_dir, options, jobs, on_done=lambda r: bar.update(1))
-    if make_pdf:
-        _convert_pdfs(results, jobs)
+        results = pipeline.build(paths, out_dir, options, advance)
     _print_summary(results)
     sys.exit(0 if all(r.ok for r in results) else 1)
-
-
-def _convert_pdfs(results, jobs: int) -> None:
-    from .pdf import ConversionError, to_pdf
-
-    documents = [path for r in results if r.ok for path in r.outputs if path.suffix == ".docx"]
-    if not documents:
-        return
-    try:
-        converted = to_pdf(documents, jobs)
-    except ConversionError as exc:
-        click.secho(str(exc), fg="yellow", err=True)
-        return
-    for result in results:
-        for path in list(result.outputs):
-            made = converted.get(path)
-            if isinstance(made, Path):
-                result.outputs.append(made)
-            elif made is not None:
-                click.secho(str(made), fg="yellow", err=True)
 
 
 def _print_summary(results) -> None:
@@ -188,6 +166,8 @@ def _print_summary(results) -> None:
     for r in results:
         for note in r.notes:
             click.echo(f"Catatan: {r.skpd or r.workbook.name}: {note}.")
+        for warning in r.warnings:
+            click.secho(f"Peringatan: {r.skpd or r.workbook.name}: {warning}", fg="yellow", err=True)
     for r in results:
         if not r.ok and r.findings.errors:
             click.echo()
@@ -236,7 +216,7 @@ def pratinjau(file: Path, out_dir: Path | None, resolusi: int) -> None:
 @click.pass_context
 def plugins(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Tampilkan plugin yang dimuat, hook yang dipakainya, dan profil yang tersedia."""
-    loaded = load(_plugins(ctx, paths))
+    loaded = _plugins(ctx, paths)
     for name, hooks, profiles in loaded.describe():
         click.secho(name, bold=True)
         click.echo(f"  hook  : {', '.join(hooks) or '-'}")

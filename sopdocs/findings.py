@@ -54,7 +54,3 @@ class Findings(list):
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self if f.level == WARNING]
-
-
-class WorkbookError(Exception):
-    """A workbook that cannot be read at all; the message is for the author."""

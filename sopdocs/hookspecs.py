@@ -1,14 +1,16 @@
 """The named points of the pipeline where a plugin hooks in. See docs/plugins.md.
 
 read -> sopdocs_read_workbook; model -> sopdocs_number_sop; validate -> sopdocs_validate;
-lay out and render -> sopdocs_profiles, sopdocs_template, sopdocs_book_sections;
+lay out and render -> sopdocs_profiles, sopdocs_book_kinds, sopdocs_template, sopdocs_book_sections;
 write -> sopdocs_postprocess.
 """
 from __future__ import annotations
 
 import pluggy
 
-hookspec = pluggy.HookspecMarker("sopdocs")
+PROJECT = "sopdocs"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)  # what a plugin marks its hook functions with
 
 
 @hookspec
@@ -17,6 +19,16 @@ def sopdocs_profiles():
 
     Called once when the plugins are loaded. Return a list of `sopdocs.profile.Profile`. A
     workbook chooses one by name in the `Profil` field of its Instansi sheet.
+    """
+
+
+@hookspec
+def sopdocs_book_kinds():
+    """Kinds of book this plugin makes from a workbook.
+
+    Return a list of `sopdocs.books.BookKind` (name, file suffix, whether a workbook has anything
+    for it, renderer). The built-in plugin returns the SOP book and the Standar Pelayanan book;
+    a kind with the name of one already known replaces it.
     """
 
 

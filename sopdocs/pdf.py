@@ -13,6 +13,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .errors import ConversionError
 from .write import atomic_path
 
 INSTALL_HINT = ("LibreOffice tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang LibreOffice "
@@ -21,10 +22,6 @@ INSTALL_HINT = ("LibreOffice tidak ditemukan, jadi PDF tidak dapat dibuat. Pasan
 POPPLER_HINT = ("pdftoppm (poppler) tidak ditemukan, jadi halaman tidak dapat diubah menjadi gambar PNG. "
                 "Pasang poppler (Debian/Ubuntu: sudo apt-get install poppler-utils).")
 CONVERT_TIMEOUT = 600
-
-
-class ConversionError(Exception):
-    """A conversion that could not be done; the message is for the user."""
 
 
 def soffice() -> str | None:

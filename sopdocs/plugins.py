@@ -4,60 +4,66 @@ Plugins come from three places: the built-in one (the default profile and workbo
 itself written against the hooks), installed packages that declare an entry point in the group
 `sopdocs`, and one-file plugins (`*.py`) in the folders given with `--plugins-dir` or found as a
 `plugins` folder beside the workbooks. A plugin that fails is named in a `PluginError`.
+
+`Plugins` is built explicitly by whoever runs the pipeline (no process-wide cache), so a test
+can build its own and `register` a plugin object in it.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import inspect
-import os
 import sys
 import traceback
-from functools import lru_cache
 from pathlib import Path
 
 import pluggy
 
-from . import hookspecs
+from . import builtin, hookspecs
+from .errors import PluginError
+from .hookspecs import PROJECT, hookimpl  # noqa: F401  (hookimpl: the name plugins import)
 from .profile import Profile
 
-hookimpl = pluggy.HookimplMarker("sopdocs")
 ENTRY_POINT_GROUP = "sopdocs"
-
-
-def debugging() -> bool:
-    """`sopdocs --debug`: let plugin errors through with their traceback (inherited by workers)."""
-    return os.environ.get("SOPDOCS_DEBUG") == "1"
-
-
-class PluginError(Exception):
-    """A plugin that could not be loaded or that failed; the message is for the user."""
+BUILTIN_NAME = "sopdocs (bawaan)"
 
 
 class Plugins:
     """The loaded plugins, their profiles, and hook calls that name a failing plugin."""
 
-    def __init__(self, dirs: tuple[Path, ...] = ()):
-        from . import builtin
-
-        self.manager = pluggy.PluginManager("sopdocs")
+    def __init__(self, dirs: tuple[Path, ...] = (), entry_points: bool = True):
+        self.dirs = tuple(Path(d).resolve() for d in dirs)
+        self.manager = pluggy.PluginManager(PROJECT)
         self.manager.add_hookspecs(hookspecs)
-        self.manager.register(builtin, name="sopdocs (bawaan)")
-        try:
-            self.manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:  # an installed plugin that does not import
-            raise PluginError(f"Plugin terpasang gagal dimuat: {type(exc).__name__}: {exc}") from exc
-        for folder in dirs:
-            for path in sorted(Path(folder).glob("*.py")):
+        self.manager.register(builtin, name=BUILTIN_NAME)
+        if entry_points:
+            try:
+                self.manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+            except Exception as exc:  # an installed plugin that does not import
+                raise PluginError(f"Plugin terpasang gagal dimuat: {type(exc).__name__}: {exc}") from exc
+        for folder in self.dirs:
+            for path in sorted(folder.glob("*.py")):
                 self._load_file(path)
-        self.profiles: dict[str, Profile] = {}
+        self.profiles = self._collect_profiles()
+
+    def register(self, plugin, name: str | None = None) -> None:
+        """Add a plugin object (a module, a class or an instance with hook functions), e.g. in a test."""
+        self.manager.register(plugin, name=name)
+        self.profiles = self._collect_profiles()
+
+    def _collect_profiles(self) -> dict[str, Profile]:
+        profiles: dict[str, Profile] = {}
         for found in self.call("sopdocs_profiles"):
             for profile in found:
-                self.profiles.setdefault(profile.name, profile)
+                profiles.setdefault(profile.name, profile)
+        return profiles
 
     def _load_file(self, path: Path) -> None:
-        name = f"sopdocs_local_{path.stem}"
         if self.manager.get_plugin(str(path)) is not None:
             return
+        # The module name carries a digest of the full path: two folders may each hold a `daerah.py`.
+        digest = hashlib.sha1(str(path).encode()).hexdigest()[:10]
+        name = f"sopdocs_local_{digest}_{path.stem}"
         try:
             spec = importlib.util.spec_from_file_location(name, path)
             module = importlib.util.module_from_spec(spec)
@@ -102,12 +108,6 @@ class Plugins:
             names = [p.name for p in provided()] if provided else []
             rows.append((name, hooks, names))
         return rows
-
-
-@lru_cache(maxsize=None)
-def load(dirs: tuple[Path, ...] = ()) -> Plugins:
-    """The plugins of this process for these folders (loaded once)."""
-    return Plugins(tuple(Path(d).resolve() for d in dirs))
 
 
 def local_dirs(paths, extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:

@@ -9,7 +9,7 @@ from collections import Counter
 
 from .findings import Findings
 from .model import KOMPONEN, Dokumen, Sop, StandarPelayanan, Step, Symbol
-from .reader.values import label_key, parse_waktu
+from .reader.values import label_key
 
 
 def validate(doc: Dokumen, findings: Findings | None = None, labels: dict[str, str] | None = None) -> Findings:
@@ -169,12 +169,6 @@ def _check_duplicates(doc: Dokumen, findings: Findings) -> None:
                     seen[key] = sop.sheet
 
 
-def find_sop(doc: Dokumen, reference: str) -> Sop | None:
-    """The SOP of the workbook named by `reference` (its Nama SOP or Nomor SOP)."""
-    key = label_key(reference)
-    return next((s for s in doc.sops if key in (label_key(s.nama), label_key(s.nomor))), None)
-
-
 def _check_sp(sp: StandarPelayanan, doc: Dokumen, findings: Findings) -> None:
     sheet = sp.sheet
     if not sp.jenis_pelayanan:
@@ -184,31 +178,3 @@ def _check_sp(sp: StandarPelayanan, doc: Dokumen, findings: Findings) -> None:
         if komponen.group == "A" and not sp.uraian.get(komponen.key):
             findings.warning(f"Komponen \"{komponen.label}\" belum diisi; dicetak kosong. Isi di kolom B baris "
                              "berlabel itu.", sheet, sp.cells.get(komponen.key, "A1"))
-    if not sp.sop_ref:
-        return
-    sp.sop = find_sop(doc, sp.sop_ref)
-    if sp.sop is None:
-        names = "; ".join(s.nama for s in doc.sops[:5])
-        findings.error(f"\"SOP: {sp.sop_ref}\" tidak cocok dengan Nama SOP atau Nomor SOP mana pun di workbook ini"
-                       f"{f' (mis. {names})' if names else ''}; tulis persis seperti di sheet SOP-nya.", sheet,
-                       sp.cells.get("prosedur", ""))
-        return
-    _check_jangka_waktu(sp, findings)
-
-
-def _check_jangka_waktu(sp: StandarPelayanan, findings: Findings) -> None:
-    total = sp.sop.total_minutes()
-    promised = parse_waktu(" ".join(sp.uraian.get("jangka_waktu", [])[:1]))
-    if total is None or promised.minutes is None or promised.minutes >= total:
-        return
-    findings.warning(f"Jangka waktu pelayanan \"{promised.text}\" lebih pendek dari jumlah waktu SOP "
-                     f"\"{sp.sop.nama}\" ({format_minutes(total)}); sesuaikan salah satunya.", sp.sheet,
-                     sp.cells.get("jangka_waktu", ""))
-
-
-def format_minutes(minutes: float) -> str:
-    """`2 hari 3 jam 15 menit`, counting a day as 8 working hours (see MINUTES_PER_UNIT)."""
-    days, rest = divmod(round(minutes), 8 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = [f"{n} {unit}" for n, unit in ((days, "hari kerja"), (hours, "jam"), (mins, "menit")) if n]
-    return " ".join(parts) or "0 menit"

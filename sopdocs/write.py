@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import OutputError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -24,8 +26,16 @@ def atomic_path(path: str | Path):
     os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would; mkstemp's 0600 hides files from colleagues
     try:
         yield Path(tmp)
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _replace(tmp: str, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except PermissionError as exc:  # Windows: the old file is open in Word or WPS
+        raise OutputError(f"File {path} tidak dapat diganti karena sedang dibuka (mungkin di Word atau WPS); "
+                          f"tutup dulu file {path.name} di Word, lalu ulangi.") from exc

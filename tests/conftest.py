@@ -14,7 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sopdocs.workbooks import check_workbook
+from sopdocs.pipeline import check_workbook
+from sopdocs.plugins import Plugins
 
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) tidak terpasang")
@@ -134,7 +135,7 @@ def build(tmp_path):
 
 def check(path: Path):
     """check_workbook, for tests."""
-    return check_workbook(path)
+    return check_workbook(path, Plugins())
 
 
 def at(findings, sheet: str, cell: str, level: str | None = None) -> list:

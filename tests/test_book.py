@@ -19,8 +19,8 @@ import pytest
 
 from conftest import instansi_rows, sop_rows, write_workbook
 from docx_checks import package_problems
-from sopdocs.build import BuildOptions, build_workbook
-from sopdocs.workbooks import check_workbook
+from sopdocs.pipeline import Options, build, check_workbook
+from sopdocs.plugins import Plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
@@ -135,12 +135,13 @@ def sheet_value(workbook: Path, sheet: str, label: str) -> str:
 class Built:
     def __init__(self, workbook: Path, paper: str, out_dir: Path):
         self.workbook, self.paper = workbook, paper
-        checked = check_workbook(workbook)
+        checked = check_workbook(workbook, Plugins())
         assert checked.ok, [str(f) for f in checked.findings.errors]
         self.doc = checked.doc
-        self.result = build_workbook(workbook, out_dir, BuildOptions(paper=paper), name=f"{workbook.stem}-{paper}")
+        out_dir = out_dir / f"{workbook.stem}-{paper}"
+        self.result, = build([workbook], out_dir, Options(paper=paper, jobs=1))
         assert self.result.ok, self.result.error
-        self.path = out_dir / f"{workbook.stem}-{paper}_SOP.docx"
+        self.path = next(p for p in self.result.outputs if p.name.endswith("_SOP.docx"))
         assert self.path in self.result.outputs
         self.pages = self.result.book_pages[self.path]  # the SOP book's pages, as the build counted them
         self.document = docx.Document(str(self.path))

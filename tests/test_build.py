@@ -22,7 +22,9 @@ import pytest
 
 from conftest import STEPS, check, instansi_rows, sop_rows, write_workbook
 from docx_checks import package_problems
-from sopdocs.build import BuildOptions, build_all, build_workbook, safe_file_name, unique_names
+from sopdocs.pipeline import Options, build, check_workbook
+from sopdocs.pipeline.naming import safe_file_name, unique_names
+from sopdocs.plugins import Plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
@@ -74,6 +76,11 @@ def broken(path: Path) -> Path:
     """A workbook whose SOP sends `Jika Tidak` of step 2 to a step that does not exist."""
     return write_workbook(path, {"Instansi": instansi_rows(Singkatan="DINKES"),
                                  "SOP 01": sop_rows(steps_with(s2_tidak="Tidak lengkap: 9"))})
+
+
+def checked(*workbooks: Path) -> list:
+    plugins = Plugins()
+    return [check_workbook(w, plugins) for w in workbooks]
 
 
 def files(folder: Path) -> list[str]:
@@ -129,7 +136,7 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
     assert "catatan.txt" not in output
     # the summary: one row per workbook
     rows = summary(run.stdout)
-    expected_pages = build_workbook(source / "baik.xlsx", tmp_path / "lagi").pages
+    expected_pages = build([source / "baik.xlsx"], tmp_path / "lagi", Options(jobs=1))[0].pages
     row = rows["DISDUKCAPIL"]
     assert (row["SOP"], row["Halaman"], row["Status"], row["File"]) == ("1", str(expected_pages), "OK",
                                                                        "DISDUKCAPIL_SOP.docx")
@@ -166,11 +173,10 @@ def test_no_workbook_found_is_a_clear_message(tmp_path):
 
 def test_per_sop_writes_one_document_per_sop_in_a_subfolder(tmp_path):
     from sopdocs.render.book import book_order
-    from sopdocs.workbooks import check_workbook
 
     run = sopdocs("build", DISDUKCAPIL, "-o", tmp_path, "--per-sop")
     assert run.returncode == 0, run.stdout + run.stderr
-    sops = book_order(check_workbook(DISDUKCAPIL).doc)
+    sops = book_order(check_workbook(DISDUKCAPIL, Plugins()).doc)
     folder = tmp_path / "DISDUKCAPIL_SOP"
     singles = sorted(folder.glob("*.docx"))
     assert (tmp_path / "DISDUKCAPIL_SOP.docx").is_file()
@@ -215,7 +221,7 @@ def test_same_singkatan_gives_distinct_outputs(tmp_path):
     source.mkdir()
     first = good(source / "dukcapil-lama.xlsx")
     second = good(source / "dukcapil-baru.xlsx", **{"Perangkat Daerah": "DINAS DUKCAPIL (BARU)"})
-    names = unique_names([first, second])
+    names = unique_names(checked(first, second))
     assert len(set(names.values())) == 2
     run = sopdocs("build", source, "-o", tmp_path / "hasil")
     assert run.returncode == 0, run.stdout + run.stderr
@@ -230,7 +236,7 @@ def test_same_singkatan_gives_distinct_outputs(tmp_path):
 def test_singkatan_differing_only_in_case_gives_distinct_outputs(tmp_path):
     first = good(tmp_path / "a.xlsx", singkatan="Disdukcapil")
     second = good(tmp_path / "b.xlsx", singkatan="DISDUKCAPIL")
-    names = unique_names([first, second])
+    names = unique_names(checked(first, second))
     assert len({name.casefold() for name in names.values()}) == 2
 
 
@@ -239,7 +245,7 @@ def test_same_singkatan_and_file_name_in_subfolders_gives_distinct_outputs(tmp_p
     (tmp_path / "bidang-2").mkdir()
     first = good(tmp_path / "bidang-1" / "sop.xlsx")
     second = good(tmp_path / "bidang-2" / "sop.xlsx")
-    assert len(set(unique_names([first, second]).values())) == 2
+    assert len(set(unique_names(checked(first, second)).values())) == 2
 
 
 @pytest.mark.parametrize("name", ["CON", "con", "Aux", "NUL.txt", "COM1", "lpt9 ", "a/b:c*?", "<x>|\"y\"\\z",
@@ -282,7 +288,7 @@ def test_a_failed_render_leaves_the_old_book(tmp_path, monkeypatch):
         raise RuntimeError("templat rusak")
 
     monkeypatch.setattr(book_module, "render_book", fail)
-    result, = build_all([workbook], out, BuildOptions(), jobs=1)
+    result, = build([workbook], out, Options(jobs=1))
     assert not result.ok and "RuntimeError" in result.error
     assert target.read_bytes() == OLD
     assert files(out) == ["DISDUKCAPIL_SOP.docx"]
@@ -311,13 +317,13 @@ def test_a_save_failing_half_way_leaves_the_old_book(tmp_path, monkeypatch):
         return book
 
     monkeypatch.setattr(book_module, "render_book", half)
-    result, = build_all([workbook], out, BuildOptions(), jobs=1)
+    result, = build([workbook], out, Options(jobs=1))
     assert written and not result.ok
     assert target.read_bytes() == OLD
     assert files(out) == ["DISDUKCAPIL_SOP.docx"]
     # and without the fault the old book is replaced by the new one
     monkeypatch.setattr(book_module, "render_book", real)
-    result, = build_all([workbook], out, BuildOptions(), jobs=1)
+    result, = build([workbook], out, Options(jobs=1))
     assert result.ok and target.read_bytes() != OLD
     opens(target)
     assert files(out) == ["DISDUKCAPIL_SOP.docx"]

@@ -4,6 +4,7 @@ import inspect
 import subprocess
 import sys
 import textwrap
+from types import SimpleNamespace
 from pathlib import Path
 
 import docx
@@ -12,16 +13,17 @@ from click.testing import CliRunner
 
 from conftest import instansi_rows, sop_rows, sp_rows, write_workbook
 from sopdocs import hookspecs
-from sopdocs.build import BuildOptions, build_workbook
+from sopdocs.hookspecs import hookimpl
+from sopdocs import pipeline
 from sopdocs.cli import main
-from sopdocs.plugins import load
-from sopdocs.workbooks import check_workbook
+from sopdocs.plugins import Plugins
+from sopdocs.pipeline import Options, check_workbook
 
 
 def plugin(folder: Path, code: str, name: str = "daerah.py") -> Path:
     """A one-file plugin in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text("from sopdocs.plugins import hookimpl\n" + textwrap.dedent(code), encoding="utf-8")
+    (folder / name).write_text("from sopdocs.hookspecs import hookimpl\n" + textwrap.dedent(code), encoding="utf-8")
     return folder
 
 
@@ -32,7 +34,7 @@ def workbook(tmp_path: Path, profil: str | None = None, **sheets) -> Path:
 
 
 def build(tmp_path: Path, plugins: Path, **kwargs):
-    result = build_workbook(workbook(tmp_path, **kwargs), tmp_path / "hasil", BuildOptions(plugin_dirs=(plugins,)))
+    result = pipeline.build([workbook(tmp_path, **kwargs)], tmp_path / "hasil", Options(plugin_dirs=(plugins,), jobs=1))[0]
     assert result.ok, (result.error, [str(f) for f in result.findings.errors])
     return result, {p.name.rsplit("_", 1)[1]: docx.Document(str(p)) for p in result.outputs}
 
@@ -54,7 +56,7 @@ def sopdocs_profiles():
 
 def test_hook_sopdocs_profiles(tmp_path):
     folder = plugin(tmp_path / "plugins", PROFILE_PLUGIN)
-    assert "uji-daerah" in load((folder,)).profiles
+    assert "uji-daerah" in Plugins((folder,)).profiles
     _, books = build(tmp_path, folder, profil="uji-daerah")
     text = all_text(books["SOP.docx"])
     assert "Tgl Berlaku" in text and "Tanggal Efektif" not in text
@@ -65,7 +67,7 @@ def test_hook_sopdocs_profiles(tmp_path):
 
 
 def test_unknown_profile_is_an_error_naming_the_known_ones(tmp_path):
-    checked = check_workbook(workbook(tmp_path, profil="kabupaten-antah"), load())
+    checked = check_workbook(workbook(tmp_path, profil="kabupaten-antah"), Plugins())
     error = next(f for f in checked.findings.errors if "Profil" in f.message)
     assert "kabupaten-antah" in error.message and "permenpan-35-2012" in error.message
     assert error.sheet == "Instansi" and error.cell.startswith("B")
@@ -89,9 +91,9 @@ def test_hook_sopdocs_read_workbook(tmp_path):
                            pimpinan=Pejabat("Kepala Dinas", "Nama")), [sop], sheets=["Format Lama"])
         """)
     path = write_workbook(tmp_path / "lama.xlsx", {"Format Lama": [["Menerima berkas"], ["Memeriksa"], ["Selesai"]]})
-    checked = check_workbook(path, load((folder,)))
+    checked = check_workbook(path, Plugins((folder,)))
     assert checked.ok and [s.kegiatan for s in checked.doc.sops[0].steps] == ["Menerima berkas", "Memeriksa", "Selesai"]
-    assert check_workbook(workbook(tmp_path), load((folder,))).doc.sops[0].nama == "Pelayanan Penerbitan KTP-el"
+    assert check_workbook(workbook(tmp_path), Plugins((folder,))).doc.sops[0].nama == "Pelayanan Penerbitan KTP-el"
 
 
 def test_hook_sopdocs_number_sop(tmp_path):
@@ -100,7 +102,7 @@ def test_hook_sopdocs_number_sop(tmp_path):
         def sopdocs_number_sop(sop, index, doc, profile):
             return f"UJI/{doc.instansi.singkatan}/{index:03d}"
         """)
-    checked = check_workbook(workbook(tmp_path), load((folder,)))
+    checked = check_workbook(workbook(tmp_path), Plugins((folder,)))
     assert checked.doc.sops[0].nomor == "UJI/DISDUKCAPIL/001"
     _, books = build(tmp_path, folder)
     assert "UJI/DISDUKCAPIL/001" in all_text(books["SOP.docx"])
@@ -115,7 +117,7 @@ def test_hook_sopdocs_validate(tmp_path):
                     findings.error("Nomor SOP harus diawali 800/.", sop.sheet, sop.cells.get("nomor", "A1"))
                 findings.warning("Aturan daerah diperiksa.", sop.sheet, "A1")
         """)
-    checked = check_workbook(workbook(tmp_path, **{"SOP 01": sop_rows(**{"Nomor SOP": "470/01"})}), load((folder,)))
+    checked = check_workbook(workbook(tmp_path, **{"SOP 01": sop_rows(**{"Nomor SOP": "470/01"})}), Plugins((folder,)))
     assert not checked.ok
     error = next(f for f in checked.findings.errors if "800/" in f.message)
     assert (error.sheet, error.cell) == ("SOP 01", "B1")
@@ -155,6 +157,41 @@ def test_hook_sopdocs_book_sections(tmp_path):
         assert text.index("KATA PENGANTAR") < text.index("DAFTAR ISI")
         entry = next(p for p in book.paragraphs if p.text.startswith("Kata Pengantar"))
         assert entry.text == "Kata Pengantar\tiii"  # its page in the Daftar Isi: after the cover and the Keputusan
+
+
+class DaftarPelaksana:
+    """A plugin object, registered in the test's own Plugins: a third kind of book, listing who does what."""
+
+    @hookimpl
+    def sopdocs_book_kinds(self):
+        from sopdocs.books import BookKind
+
+        return [BookKind("daftar_pelaksana", "PELAKSANA", lambda doc: bool(doc.sops),
+                         "tidak ada SOP, daftar pelaksana tidak dibuat", self.render)]
+
+    @staticmethod
+    def render(doc, profile, template, sections, publik):
+        document = docx.Document()
+        for sop in doc.sops:
+            document.add_paragraph(f"{sop.nama}: {', '.join(sop.actors)}")
+        return SimpleNamespace(document=document, pages=1)
+
+
+def test_hook_sopdocs_book_kinds(tmp_path):
+    plugins = Plugins()
+    plugins.register(DaftarPelaksana(), name="daftar-pelaksana")
+    result, = pipeline.build([workbook(tmp_path)], tmp_path / "hasil", Options(), plugins=plugins)
+    assert result.ok, result.error
+    assert sorted(p.name for p in result.outputs) == ["DISDUKCAPIL_PELAKSANA.docx", "DISDUKCAPIL_SOP.docx",
+                                                      "DISDUKCAPIL_SP.docx"]
+    listing = docx.Document(str(tmp_path / "hasil" / "DISDUKCAPIL_PELAKSANA.docx"))
+    sop = result_sop(tmp_path)
+    assert [p.text for p in listing.paragraphs] == [f"{sop.nama}: {', '.join(sop.actors)}"]
+    assert result.book_pages[tmp_path / "hasil" / "DISDUKCAPIL_PELAKSANA.docx"] == 1
+
+
+def result_sop(tmp_path):
+    return check_workbook(tmp_path / "dinas.xlsx", Plugins()).doc.sops[0]
 
 
 def test_hook_sopdocs_postprocess(tmp_path):
@@ -230,6 +267,6 @@ def test_templates_are_sandboxed(tmp_path):
         def sopdocs_template(name, profile):
             return Path({str(tmp_path / "jahat.docx")!r}) if name == "buku_sop" else None
         """)
-    result = build_workbook(workbook(tmp_path), tmp_path / "hasil", BuildOptions(plugin_dirs=(folder,)))
+    result = pipeline.build([workbook(tmp_path)], tmp_path / "hasil", Options(plugin_dirs=(folder,), jobs=1))[0]
     assert not result.ok and "Template" in result.error and "diizinkan" in result.error
     assert not list((tmp_path / "hasil").glob("*SOP.docx"))

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import instansi_rows, needs_soffice, sop_rows, sp_rows
 from docx_checks import package_problems
-from sopdocs.build import BuildOptions, build_workbook
+from sopdocs import pipeline
+from sopdocs.pipeline import Options
 from sopdocs.model import KOMPONEN
 from sopdocs.render.sp import MAKLUMAT
 
@@ -44,7 +45,7 @@ def body_text(document) -> str:
 def sp_book(build, tmp_path):
     def _build(sp=FULL_SP, publik=False, **instansi):
         path = build({"Instansi": instansi_rows(**instansi), "SOP 01": sop_rows(), "SP 01": [[k, v] for k, v in sp.items()]})
-        result = build_workbook(path, tmp_path / "hasil", BuildOptions(publik=publik))
+        result = pipeline.build([path], tmp_path / "hasil", Options(publik=publik, jobs=1))[0]
         assert result.ok, result.findings
         book = next(p for p in result.outputs if "_SP" in p.name)
         return book, docx.Document(str(book))
@@ -113,7 +114,7 @@ def test_workbook_text_is_printed_verbatim(sp_book):
 
 def test_workbook_without_sp_sheets_says_so(build, tmp_path):
     path = build({"Instansi": instansi_rows(), "SOP 01": sop_rows()})
-    result = build_workbook(path, tmp_path / "hasil")
+    result = pipeline.build([path], tmp_path / "hasil", Options(jobs=1))[0]
     assert [p.name for p in result.outputs] == ["DISDUKCAPIL_SOP.docx"]
     assert any("Standar Pelayanan" in note for note in result.notes)
 
@@ -122,7 +123,7 @@ def test_workbook_without_sp_sheets_says_so(build, tmp_path):
 def test_daftar_isi_pages_match_the_pdf(tmp_path):
     from sopdocs.pdf import to_pdf
 
-    result = build_workbook(Path(__file__).parent.parent / "samples" / "disdukcapil-bener-meriah.xlsx", tmp_path)
+    result = pipeline.build([Path(__file__).parent.parent / "samples" / "disdukcapil-bener-meriah.xlsx"], tmp_path, Options(jobs=1))[0]
     book = next(p for p in result.outputs if p.name.endswith("_SP.docx"))
     pdf = to_pdf([book])[book]
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")

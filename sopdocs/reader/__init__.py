@@ -10,7 +10,8 @@ from pathlib import Path
 
 import python_calamine
 
-from ..findings import Findings, WorkbookError
+from ..errors import WorkbookError
+from ..findings import Findings
 from ..model import Dokumen
 from . import labels
 from .sheets import SheetReader, read_instansi, read_sop, read_sp

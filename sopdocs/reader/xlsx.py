@@ -16,7 +16,7 @@ from pathlib import Path
 import python_calamine
 from lxml import etree
 
-from ..findings import WorkbookError
+from ..errors import WorkbookError
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..layout import PAPER_MM, PageSetup
 from ..model import Dokumen, Pejabat, Tanggal
-from ..plugins import PluginError
+from ..errors import TemplateError
 from ..reader.values import long_date
 from .pagination import W, Paginator
 
@@ -35,10 +35,6 @@ SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "ten
 
 def default_template(name: str) -> Path:
     return Path(str(resources.files("sopdocs.templates_docx").joinpath(name)))
-
-
-class TemplateError(PluginError):
-    """A template that cannot be rendered; the message is for the user."""
 
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sopdocs.plugins import hookimpl
+from sopdocs.hookspecs import hookimpl
 from sopdocs.reader import sheet_kind
 from sopdocs.reader.values import as_text, label_key
 from sopdocs.render.sections import Section

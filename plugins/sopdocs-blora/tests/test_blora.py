@@ -15,9 +15,9 @@ sopdocs_blora = pytest.importorskip("sopdocs_blora")
 docx = pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
 
-from sopdocs.build import BuildOptions, build_workbook  # noqa: E402
-from sopdocs.plugins import Plugins, load  # noqa: E402
-from sopdocs.workbooks import check_workbook  # noqa: E402
+from sopdocs import pipeline  # noqa: E402
+from sopdocs.plugins import Plugins  # noqa: E402
+from sopdocs.pipeline import Options, check_workbook  # noqa: E402
 from sopdocs_blora.nomor import initials  # noqa: E402
 
 BLORA = "blora-48-2015"
@@ -118,7 +118,7 @@ def workbook_sheets(profil: str | None = BLORA, blora_labels: bool = True, **ins
 
 def build(tmp_path: Path, sheets: dict[str, list[list]], name: str = "dinas.xlsx"):
     workbook = write_workbook(tmp_path / name, sheets)
-    result = build_workbook(workbook, tmp_path / "hasil", BuildOptions())
+    result = pipeline.build([workbook], tmp_path / "hasil", Options(jobs=1))[0]
     assert result.ok, "\n".join(map(str, result.findings))
     books = {"sop": next(p for p in result.outputs if p.name.endswith("_SOP.docx")),
              "sp": next(p for p in result.outputs if p.name.endswith("_SP.docx"))}
@@ -149,7 +149,7 @@ def blora_books(tmp_path):
 
 
 def test_the_entry_point_is_found_and_provides_the_profile():
-    plugins = load()
+    plugins = Plugins()
     assert "blora" in dict(plugins.manager.list_name_plugin())
     assert plugins.profile(BLORA) is sopdocs_blora.PROFILE
     assert plugins.profile("Blora-48-2015") is sopdocs_blora.PROFILE  # written by hand, any case
@@ -179,7 +179,7 @@ def test_sequence_counts_within_the_unit_kerja(tmp_path):
     sheets = workbook_sheets()
     sheets["SOP 02"] = sop_rows("Penerbitan Kartu Keluarga", UNIT_A)  # now unnumbered too
     sheets["SOP 04"] = sop_rows("Pengelolaan Arsip", UNIT_B)
-    checked = check_workbook(write_workbook(tmp_path / "urut.xlsx", sheets))
+    checked = check_workbook(write_workbook(tmp_path / "urut.xlsx", sheets), Plugins())
     assert checked.ok, checked.findings
     assert [s.nomor for s in checked.doc.sops] == [
         "SOP/DISDUKCAPIL/BPPP/01/2024", "SOP/DISDUKCAPIL/BPPP/02/2024",
@@ -188,7 +188,7 @@ def test_sequence_counts_within_the_unit_kerja(tmp_path):
 
 def test_without_singkatan_the_skpd_initials_are_used_with_a_warning(tmp_path):
     sheets = workbook_sheets(Singkatan=None)
-    checked = check_workbook(write_workbook(tmp_path / "tanpa.xlsx", sheets))
+    checked = check_workbook(write_workbook(tmp_path / "tanpa.xlsx", sheets), Plugins())
     assert checked.doc.sops[0].nomor == "SOP/DKPS/BPPP/01/2024"
     warning = [f for f in checked.findings if f.level == "warning" and "Singkatan" in f.message]
     assert len(warning) == 1 and warning[0].sheet == "Instansi"
@@ -250,6 +250,6 @@ def test_other_workbooks_read_and_check_the_same_without_the_plugin(tmp_path):
 
 def test_blora_labels_mean_nothing_to_other_profiles(tmp_path):
     """Only a Blora workbook reads the form's `Tgl` labels; elsewhere they stay unknown labels."""
-    checked = check_workbook(write_workbook(tmp_path / "lain.xlsx", workbook_sheets(profil=None)))
+    checked = check_workbook(write_workbook(tmp_path / "lain.xlsx", workbook_sheets(profil=None)), Plugins())
     unknown = [f for f in checked.findings if f.sheet == "SOP 01" and "Tgl Pengesahan" in f.message]
     assert unknown and checked.doc.sops[0].tanggal_efektif.empty

@@ -12,7 +12,7 @@ The hooks live in this module so that `sopdocs` can name this plugin when one of
 """
 from __future__ import annotations
 
-from sopdocs.plugins import hookimpl
+from sopdocs.hookspecs import hookimpl
 
 from .reader import FlatSop, read_flat, relocate
 

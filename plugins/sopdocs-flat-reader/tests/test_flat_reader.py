@@ -18,12 +18,12 @@ import pytest
 sopdocs_flat_reader = pytest.importorskip("sopdocs_flat_reader")
 docx = pytest.importorskip("docx")
 
-from sopdocs.build import BuildOptions, build_workbook  # noqa: E402
+from sopdocs import pipeline  # noqa: E402
 from sopdocs.model import Sop, Symbol  # noqa: E402
-from sopdocs.plugins import Plugins, load  # noqa: E402
+from sopdocs.plugins import Plugins  # noqa: E402
 from sopdocs.reader import read_sheets  # noqa: E402
 from sopdocs.findings import Findings  # noqa: E402
-from sopdocs.workbooks import check_workbook  # noqa: E402
+from sopdocs.pipeline import Options, check_workbook  # noqa: E402
 from sopdocs_flat_reader import FlatSop, read_flat  # noqa: E402
 from sopdocs_flat_reader.contoh import (  # noqa: E402
     DAFTAR, DAFTAR_HEADER, LANGKAH, LANGKAH_HEADER, SHAPES, sample_sheets, write_sample, write_workbook,
@@ -51,7 +51,7 @@ def langkah_rows(changes: dict[int, dict[str, object]]) -> list[list]:
 
 
 def check(tmp_path: Path, sheets: dict, name: str = "datar.xlsx"):
-    return check_workbook(write_workbook(tmp_path / name, sheets))
+    return check_workbook(write_workbook(tmp_path / name, sheets), Plugins())
 
 
 def errors_at(findings, where: str) -> list:
@@ -64,11 +64,11 @@ def presets(docx_path: Path) -> Counter:
 
 
 def test_the_entry_point_is_found():
-    assert "flat_reader" in dict(load().manager.list_name_plugin())
+    assert "flat_reader" in dict(Plugins().manager.list_name_plugin())
 
 
 def test_the_sample_checks_clean_and_reads_into_the_usual_model(tmp_path):
-    checked = check_workbook(write_sample(tmp_path / "contoh.xlsx"))
+    checked = check_workbook(write_sample(tmp_path / "contoh.xlsx"), Plugins())
     assert checked.ok
     assert [f.level for f in checked.findings] == ["info"]  # only: sheet Petunjuk is ignored
     doc = checked.doc
@@ -92,7 +92,7 @@ def test_the_sample_checks_clean_and_reads_into_the_usual_model(tmp_path):
 
 
 def test_the_book_has_the_right_shapes_and_the_sop_names(tmp_path):
-    result = build_workbook(write_sample(tmp_path / "contoh.xlsx"), tmp_path / "hasil", BuildOptions(per_sop=True))
+    result = pipeline.build([write_sample(tmp_path / "contoh.xlsx")], tmp_path / "hasil", Options(per_sop=True, jobs=1))[0]
     assert result.ok, result.findings
     book = next(p for p in result.outputs if p.name.endswith("_SOP.docx"))
     singles = sorted(p for p in result.outputs if p.parent.name.endswith("_SOP"))
@@ -185,7 +185,7 @@ def test_a_default_layout_workbook_is_still_read_by_the_default_reader(tmp_path)
     sheets = {"Instansi": sample_sheets()["Instansi"], "SOP 01": sop}
     path = write_workbook(tmp_path / "biasa.xlsx", sheets)
     assert read_flat(path, read_sheets(path), Findings()) is None
-    checked = check_workbook(path)
+    checked = check_workbook(path, Plugins())
     assert checked.ok, checked.findings
     assert type(checked.doc.sops[0]) is Sop and checked.doc.sops[0].sheet == "SOP 01"
     without = Plugins()

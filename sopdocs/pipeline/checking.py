@@ -1,14 +1,18 @@
-"""Finding workbooks, and reading plus checking each one: the library behind `sopdocs check`."""
+"""read -> profile -> number -> link -> validate: a workbook into a checked model and its findings."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Findings, WorkbookError
-from .model import Dokumen, book_order
-from .plugins import PluginError, Plugins, debugging, load
-from .profile import DEFAULT, Profile
-from .reader import read_sheets
+from ..errors import PluginError, WorkbookError
+from ..findings import Findings
+from ..link import link_services
+from ..model import Dokumen, book_order
+from ..plugins import Plugins, local_dirs
+from ..profile import DEFAULT, Profile
+from ..reader import read_sheets
+from .events import Event, Progress, Stage, ignore
+from .options import Options
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 
@@ -26,8 +30,13 @@ class Checked:
     def ok(self) -> bool:
         return self.doc is not None and not self.findings.errors
 
+    def as_dict(self) -> dict:
+        """The JSON of `sopdocs check --json` and of the web page's API."""
+        return {"workbook": str(self.path), "ok": self.ok, "profil": self.profile.name,
+                "temuan": [f.as_dict() for f in self.findings]}
 
-def find_workbooks(paths: list[str | Path]) -> list[Path]:
+
+def find_workbooks(paths) -> list[Path]:
     """The files named, and the workbooks inside the folders named (old .xls too, so that their
     authors are told to convert them; not the ~$ lock files Excel leaves while a file is open)."""
     found: list[Path] = []
@@ -40,10 +49,29 @@ def find_workbooks(paths: list[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def check_workbook(path: str | Path, plugins: Plugins | None = None) -> Checked:
-    """Read, number and validate one workbook through the plugins; a file that cannot be read,
-    an unknown profile or a failing plugin becomes an error finding."""
-    path, plugins = Path(path), plugins or load()
+def plugins_for(paths, options: Options) -> Plugins:
+    """The plugins of a run: installed ones, `options.plugin_dirs`, and `plugins` folders beside the
+    workbooks. Raises PluginError when one cannot be loaded."""
+    return Plugins(local_dirs(paths, options.plugin_dirs))
+
+
+def check(paths, options: Options = Options(), progress: Progress = ignore,
+          plugins: Plugins | None = None) -> list[Checked]:
+    """Check every workbook found in `paths`, one at a time; `progress` hears of each as it is done."""
+    workbooks = find_workbooks(paths)
+    plugins = plugins or plugins_for(paths, options)
+    results = []
+    for path in workbooks:
+        checked = check_workbook(path, plugins, options.debug)
+        progress(Event(Stage.CHECKED, path, checked=checked))
+        results.append(checked)
+    return results
+
+
+def check_workbook(path: str | Path, plugins: Plugins, debug: bool = False) -> Checked:
+    """Read, number, link and validate one workbook through the plugins; a file that cannot be
+    read, an unknown profile or a failing plugin becomes an error finding."""
+    path = Path(path)
     findings = Findings()
     try:
         sheets = read_sheets(path)
@@ -53,16 +81,21 @@ def check_workbook(path: str | Path, plugins: Plugins | None = None) -> Checked:
     try:
         doc = plugins.call("sopdocs_read_workbook", path=path, sheets=sheets, findings=findings)
         profile = _profile(doc, plugins, findings)
-        for index, sop in enumerate(book_order(doc), 1):
-            sop.nomor = plugins.call("sopdocs_number_sop", sop=sop, index=index, doc=doc, profile=profile) or sop.nomor
+        _number(doc, plugins, profile)
+        link_services(doc, findings)
         plugins.call("sopdocs_validate", doc=doc, profile=profile, findings=findings)
     except PluginError as exc:
-        if debugging():
+        if debug:
             raise
         findings.error(str(exc))
         return Checked(path, None, findings)
     findings.sort(key=lambda f: _reading_order(doc.sheets, f))
     return Checked(path, doc, findings, profile)
+
+
+def _number(doc: Dokumen, plugins: Plugins, profile: Profile) -> None:
+    for index, sop in enumerate(book_order(doc), 1):
+        sop.nomor = plugins.call("sopdocs_number_sop", sop=sop, index=index, doc=doc, profile=profile) or sop.nomor
 
 
 def _profile(doc: Dokumen, plugins: Plugins, findings: Findings) -> Profile:
