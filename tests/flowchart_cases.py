@@ -142,8 +142,15 @@ def one_actor(setup: PageSetup = PageSetup()) -> Sop:
     return finish("Digitalisasi Arsip", ["Arsiparis"], steps)
 
 
-def _many_actors(count: int, name: str) -> Sop:
-    names = [f"Kepala Seksi {i + 1}" for i in range(count)]
+# Names of a court's and an office's posts, as in the books where long words used to break.
+POSTS = ["Pemohon", "Petugas Pendaftaran", "Bendahara Penerimaan", "Panitera Muda Permohonan", "Staf Kepaniteraan",
+         "Kepala Subbagian Perencanaan", "Sekretaris Pengadilan", "Wakil Ketua", "Ketua Pengadilan",
+         "Juru Sita Pengganti", "Majelis Hakim", "Petugas Arsip", "Kepala Subbagian Kepegawaian",
+         "Panitera Pengganti", "Pelaksana Nomor 1"]
+
+
+def _many_actors(count: int, name: str, names: list[str] | None = None) -> Sop:
+    names = names or [f"Kepala Seksi {i + 1}" for i in range(count)]
     steps = [step(n, VERBS[(n - 1) % len(VERBS)], [(n - 1) * (count - 1) // 9]) for n in range(1, 11)]
     steps[5] = decision(6, "Memeriksa konsep", [steps[5].actors[0]], 3, "Perlu perbaikan")
     return finish(name, names, steps)
@@ -154,11 +161,11 @@ def eight_actors(setup: PageSetup = PageSetup()) -> Sop:
 
 
 def twelve_actors(setup: PageSetup = PageSetup()) -> Sop:
-    return _many_actors(12, "Dua Belas Pelaksana")
+    return _many_actors(12, "Dua Belas Pelaksana", POSTS[:12])
 
 
 def fifteen_actors(setup: PageSetup = PageSetup()) -> Sop:
-    return _many_actors(15, "Lima Belas Pelaksana")
+    return _many_actors(15, "Lima Belas Pelaksana", POSTS[:15])
 
 
 def forty_steps(setup: PageSetup = PageSetup()) -> Sop:

@@ -10,7 +10,7 @@ import pytest
 
 from flowchart_cases import CASES, LONG_ACTOR
 from sopdocs.layout import Font, PageSetup, Rect, layout_flowchart
-from sopdocs.layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU
+from sopdocs.layout.flowchart import BORDER, CELL_PAD_Y, MUTU_BAKU, pad_x
 from sopdocs.model import Symbol
 
 PAPERS = ("F4", "A4")
@@ -59,6 +59,11 @@ def step_pages(layout) -> dict[int, int]:
 
 def symbol_of(layout) -> dict[int, object]:
     return {s.step: s for page in layout.pages for s in page.symbols()}
+
+
+def room(column) -> float:
+    """The width a renderer has for a cell's text: the column less its cell margins and the rule."""
+    return column.width - 2 * pad_x(column.key) - BORDER
 
 
 def texts(step) -> dict[str, str]:
@@ -152,7 +157,7 @@ def test_row_heights_hold_the_wrapped_texts(case):
                 continue
             for column in layout.columns:
                 text = texts(steps[row.step]).get(column.key, "")
-                need = font.height(text, column.width - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y
+                need = font.height(text, room(column)) + 2 * CELL_PAD_Y + BORDER
                 assert row.height >= need - EPS, (row.step, column.key, row.height, need)
 
 
@@ -162,9 +167,9 @@ def test_header_rows_hold_the_wrapped_titles(case):
     first, second = layout.header_heights
     for column in layout.columns:
         bold = layout.sizes.header_for(column)
-        need = bold.height(column.title, column.width - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y
-        room = first + second if column.key in ("no", "kegiatan", "keterangan") else second
-        assert room >= need - EPS, (column.key, column.title, room, need)
+        need = bold.height(column.title, room(column)) + 2 * CELL_PAD_Y + BORDER
+        height = first + second if column.key in ("no", "kegiatan", "keterangan") else second
+        assert height >= need - EPS, (column.key, column.title, height, need)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -182,7 +187,7 @@ def test_header_titles_break_only_between_words(case):
     for column in layout.columns:
         bold = layout.sizes.header_for(column)
         for word in column.title.split():
-            assert bold.width(word) <= column.width - 2 * CELL_PAD_X, (column.key, column.title, word)
+            assert bold.width(word) <= room(column), (column.key, column.title, word)
 
 
 # --- symbols -----------------------------------------------------------------------------------------
@@ -493,9 +498,9 @@ def test_long_kegiatan_gets_a_tall_row(paper):
     assert len(step.kegiatan) == 600
     row = next(r for p in layout.pages for r in p.rows if r.step == step.number)
     kegiatan = next(c for c in layout.columns if c.key == "kegiatan")
-    lines = Font(layout.sizes.font.size).lines(step.kegiatan, kegiatan.width - 2 * CELL_PAD_X)
+    lines = Font(layout.sizes.font.size).lines(step.kegiatan, room(kegiatan))
     assert lines >= 5
-    assert row.height >= lines * layout.sizes.font.line_height + 2 * CELL_PAD_Y - EPS
+    assert row.height >= lines * layout.sizes.font.line_height + 2 * CELL_PAD_Y + BORDER - EPS
     others = [r.height for p in layout.pages for r in p.rows if r.step != step.number]
     assert row.height > max(others)
 
@@ -506,14 +511,16 @@ def test_long_actor_names_wrap_in_the_header(paper):
     column = layout.actor_columns[0]
     assert column.title == LONG_ACTOR
     bold = layout.sizes.actor_header
-    assert bold.lines(LONG_ACTOR, column.width - 2 * CELL_PAD_X) >= 2
-    assert layout.header_heights[1] >= bold.height(LONG_ACTOR, column.width - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y
+    assert bold.lines(LONG_ACTOR, room(column)) >= 2
+    assert layout.header_heights[1] >= bold.height(LONG_ACTOR, room(column)) + 2 * CELL_PAD_Y + BORDER
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_empty_mutu_baku_rows_keep_the_symbol_height(paper):
     sop, setup, layout = laid_out("empty_mutu_baku", paper)
-    assert all(r.height >= layout.sizes.row_min - EPS for p in layout.pages for r in p.rows)
+    steps = {s.number: s for s in sop.steps}
+    for row in (r for p in layout.pages for r in p.rows):
+        assert row.height >= layout.sizes.symbol_room(steps[row.step].symbol) - EPS
 
 
 @pytest.mark.parametrize("paper", PAPERS)

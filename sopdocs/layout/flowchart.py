@@ -15,14 +15,23 @@ from .page import PageSetup
 from .text import Font, font
 
 CELL_PAD_X = 3.0  # left/right cell margin
-CELL_PAD_Y = 2.0  # top/bottom cell margin
+ACTOR_PAD_X = 0.75  # the actor columns' left/right margin: their cells hold no text but the actor's name
+# Room kept free above and below a cell's text inside the row's exact height. It is not a cell
+# margin: Word-like engines add vertical cell margins to an exact row height, LibreOffice does not,
+# so the table has none and the text is centred in its row instead.
+CELL_PAD_Y = 2.0
+BORDER = 0.5  # width of the table's rules; a renderer takes it from the cell's room for text
 MEASURE_SLACK = 1.5  # narrower than the cell when wrapping, so a renderer's rounding never adds a line
+SYMBOL_H = 18.0  # a process box's height (a decision is 1.35 times as tall)
+ARROW_ROOM = 7.0  # free height above and below a symbol, where arrows turn and run into their heads
 PAGE_SLACK = 6.0  # room left at the bottom of every page, so a table never spills onto the next
 CAPTION_GAP = 3.0  # space between the caption line and the table
 CONNECTOR = 14.0  # an off-page connector's box is square, so it can be turned towards the flow
 STUB = 9.0  # length of an arrow between a symbol and its off-page connector, longer than its head
 CONNECTOR_SPACE = STUB + CONNECTOR + 3.0  # room a row needs above/below for a connector
-HEADER_MIN_SIZE = 6.0  # the header type shrinks down to this so that no title word is broken
+HEADER_MIN_SIZE = 6.0  # the header type shrinks down to this, then columns are widened for their titles
+HEADER_FLOOR = 5.0  # ... and below it only when no column can be widened enough
+KEGIATAN_FLOOR = 60.0  # Kegiatan gives room to the titles of other columns down to this width
 MANY_ACTORS = 8
 TITLES = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu",
           "output": "Output", "keterangan": "Keterangan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku"}
@@ -69,9 +78,12 @@ class Sizes:
     def header_for(self, column: Column) -> Font:
         return self.actor_header if column.key == "actor" else self.header
 
-    @property
-    def row_min(self) -> float:
-        return self.decision_h + 2 * max(9.0, self.label.line_height + 2)
+    def symbol_room(self, symbol: Symbol) -> float:
+        """The height a row needs for its symbol and the arrows around it; a decision's exit
+        labels sit below and beside the diamond, so it keeps a label's height on both sides."""
+        if symbol is Symbol.DECISION:
+            return self.decision_h + 2 * max(ARROW_ROOM, self.label.line_height + 2)
+        return self.symbol_h + 2 * ARROW_ROOM
 
 
 @dataclass
@@ -116,8 +128,8 @@ def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: 
 
 def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str, str]) -> tuple[list[Column], Squeeze]:
     actors = max(len(sop.actors), 1)
-    no_width = font(SQUEEZE[0].font_size, bold=True).width(str(max(len(sop.steps), 10))) + 2 * CELL_PAD_X + 6
     for level, squeeze in enumerate(SQUEEZE):
+        no_width = _no_width(sop, squeeze.font_size, titles["no"])
         kegiatan = setup.content_width - no_width - actors * squeeze.actor - sum(squeeze.mutu_baku)
         if kegiatan >= squeeze.kegiatan_min:
             break
@@ -140,9 +152,10 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str,
         if 0 < grow <= kegiatan - squeeze.kegiatan_min:
             mutu_baku[key] += grow
             kegiatan -= grow
-    widths = [("no", titles["no"], no_width, None), ("kegiatan", titles["kegiatan"], kegiatan, None)]
-    widths += [("actor", name, actor_width, i) for i, name in enumerate(sop.actors or [""])]
-    widths += [(key, titles[key], mutu_baku[key], None) for key in MUTU_BAKU]
+    widths = [["no", titles["no"], no_width, None], ["kegiatan", titles["kegiatan"], kegiatan, None]]
+    widths += [["actor", name, actor_width, i] for i, name in enumerate(sop.actors or [""])]
+    widths += [[key, titles[key], mutu_baku[key], None] for key in MUTU_BAKU]
+    _room_for_titles(widths, sop, squeeze.font_size, notes)
     columns, x = [], setup.left
     for key, title, width, actor in widths:
         columns.append(Column(key, title, x, width, actor))
@@ -150,19 +163,83 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str,
     return columns, squeeze
 
 
+def _no_width(sop: Sop, font_size: float, title: str) -> float:
+    """Room for the largest step number and for the column's title, both in bold type."""
+    number = font(font_size, bold=True).width(str(max(len(sop.steps), 10))) + _margins("no") + 2
+    return max(number, _title_need("no", title, font_size))
+
+
+def pad_x(key: str) -> float:
+    """The left and right cell margin of a column (given its key)."""
+    return ACTOR_PAD_X if key == "actor" else CELL_PAD_X
+
+
+def _margins(key: str) -> float:
+    """What a column's width gives up before text: both cell margins, the rule between cells and
+    a slack for a renderer's rounding."""
+    return 2 * pad_x(key) + BORDER + MEASURE_SLACK
+
+
+def text_room(key: str, width: float) -> float:
+    """The width a renderer really has for text in a column `width` points wide."""
+    return width - _margins(key)
+
+
+def _title_need(key: str, title: str, size: float) -> float:
+    """The column width at which the longest word of `title`, in bold `size`, is not broken."""
+    bold = font(size, bold=True)
+    return max((bold.width(word) for word in title.split()), default=0.0) + _margins(key)
+
+
+def _room_for_titles(widths: list[list], sop: Sop, font_size: float, notes: list[str]) -> None:
+    """Widen the columns whose longest title word would be broken even in HEADER_MIN_SIZE type.
+
+    The room comes from Kegiatan, then from the mutu baku columns, each down to what its title
+    and its longest word need (Kegiatan at least KEGIATAN_FLOOR). Only when that is not enough does the header type go
+    below HEADER_MIN_SIZE (to HEADER_FLOOR); if even that fails the author is told to shorten
+    the actors' names, since a broken word is never written silently.
+    """
+    words = {key: _longest_word(sop, key, font_size) for key in MUTU_BAKU}  # their own words stay whole
+    words["kegiatan"] = max(KEGIATAN_FLOOR, _longest_word(sop, "kegiatan", font_size))
+    size = HEADER_MIN_SIZE
+    while True:
+        needs = [_title_need(key, title, size) for key, title, _, _ in widths]
+        actor_need = max(n for n, w in zip(needs, widths) if w[0] == "actor")  # the actors keep one width
+        needs = [actor_need if w[0] == "actor" else n for n, w in zip(needs, widths)]
+        short = sum(max(0.0, need - w[2]) for need, w in zip(needs, widths))
+        spare = {i: w[2] - max(needs[i], words[w[0]]) for i, w in enumerate(widths) if w[0] in words}
+        if short <= sum(max(0.0, v) for v in spare.values()) + 0.01 or size <= HEADER_FLOOR:
+            break
+        size -= 0.5
+    if short <= 0:
+        return
+    for i, w in enumerate(widths):
+        w[2] = max(w[2], needs[i])
+    for i in sorted(spare, key=lambda i: widths[i][0] != "kegiatan"):  # Kegiatan first
+        take = min(max(0.0, spare[i]), short)
+        widths[i][2] -= take
+        short -= take
+    if short > 0.01:  # not enough room anywhere: give back what is missing, shared by the actors
+        actors = [w for w in widths if w[0] == "actor"]
+        for w in actors:
+            w[2] -= short / len(actors)
+        notes.append(f"SOP \"{sop.nama}\": nama pelaksana terlalu panjang untuk kolomnya yang sempit, sehingga "
+                     "katanya terpotong; singkat nama jabatannya (misalnya \"Kasubbag\" untuk \"Kepala Subbagian\").")
+
+
 def _longest_word(sop: Sop, key: str, font_size: float) -> float:
-    """The width a mutu baku column needs so that no word of it is broken."""
+    """The width a text column needs so that no word of it is broken."""
     regular = font(font_size)
     texts = (step.waktu.text if key == "waktu" else getattr(step, key) for step in sop.steps)
     words = (word for text in texts for word in text.split())
-    return max((regular.width(w) for w in words), default=0.0) + 2 * CELL_PAD_X + MEASURE_SLACK + 1
+    return max((regular.width(w) for w in words), default=0.0) + _margins(key) + 1
 
 
 def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
     actor_width = next(c.width for c in columns if c.key == "actor")
     lane = min(17.0, max(5.0, actor_width * 0.22))
     symbol_w = min(56.0, actor_width - 2 * lane)
-    symbol_h = min(21.0, symbol_w * 0.5)
+    symbol_h = min(SYMBOL_H, symbol_w * 0.5)
     label_size = min(setup.label_size, font_size - 1)
     actors = [c for c in columns if c.key == "actor"]
     header = _header_font([c for c in columns if c.key != "actor"], font_size)
@@ -172,16 +249,16 @@ def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
 
 def _header_font(columns: list[Column], font_size: float) -> Font:
     size = font_size
-    while size > HEADER_MIN_SIZE:
+    while size > HEADER_FLOOR:
         bold = font(size, bold=True)
-        if all(bold.width(word) <= c.width - 2 * CELL_PAD_X - MEASURE_SLACK for c in columns for word in c.title.split()):
+        if all(bold.width(word) <= text_room(c.key, c.width) for c in columns for word in c.title.split()):
             break
         size -= 0.5
     return font(size, bold=True)
 
 
 def _text_height(font: Font, text: str, column: Column) -> float:
-    return font.height(text, column.width - 2 * CELL_PAD_X - MEASURE_SLACK) + 2 * CELL_PAD_Y
+    return font.height(text, text_room(column.key, column.width)) + 2 * CELL_PAD_Y + BORDER
 
 
 def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
@@ -192,10 +269,11 @@ def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
 
 
 def _row_height(step: Step, columns: list[Column], sizes: Sizes) -> float:
+    """As tall as the tallest text of the row or its symbol with the arrows around it, no more."""
     texts = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
              "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
     text = max(_text_height(sizes.font, texts[c.key], c) for c in columns if c.key in texts)
-    return max(text, sizes.row_min)
+    return max(text, sizes.symbol_room(step.symbol))
 
 
 def caption_text(sop: Sop, page_index: int) -> str:

@@ -2,7 +2,7 @@
 page's shapes, then the table with the two header rows and rows of exact height."""
 from __future__ import annotations
 
-from ..layout.flowchart import CELL_PAD_X, CELL_PAD_Y, MUTU_BAKU, FlowchartLayout
+from ..layout.flowchart import BORDER, CELL_PAD_X, MUTU_BAKU, FlowchartLayout, pad_x
 from ..layout.geometry import Column, Page
 from ..layout.text import Font
 from ..model import Step
@@ -10,8 +10,9 @@ from .ooxml import paragraph, run_props, text_runs, twips
 from .shapes import ShapeWriter
 
 HEADER_FILL = "E7E6E6"
-BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-BORDERS = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+RULE = '<w:{side} w:val="single" w:sz="{eighths}" w:space="0" w:color="000000"/>'  # w:sz is in 1/8 pt
+BORDERS = "".join(RULE.format(side=s, eighths=round(BORDER * 8))
+                  for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
 ALIGN = {"no": "center", "waktu": "center"}
 
 
@@ -49,9 +50,7 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     grid = _grid(layout.columns)
     props = (f'<w:tblPr><w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
              f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             f'<w:tblCellMar><w:top w:w="{twips(CELL_PAD_Y)}" w:type="dxa"/><w:left w:w="{twips(CELL_PAD_X)}" '
-             f'w:type="dxa"/><w:bottom w:w="{twips(CELL_PAD_Y)}" w:type="dxa"/><w:right w:w="{twips(CELL_PAD_X)}" '
-             'w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+             f'<w:tblCellMar>{_margins(0, CELL_PAD_X)}</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
              'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     steps = {s.number: s for s in layout.sop.steps}
@@ -63,13 +62,22 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
 
 
+def _margins(vertical: float, horizontal: float) -> str:
+    """Cell margins; the vertical ones are always 0: a Word-like engine adds them to an exact
+    row height and LibreOffice does not, so the room above and below the text is kept inside
+    the row height by the layout (CELL_PAD_Y) and the text is centred in it."""
+    return "".join(f'<w:{side} w:w="{twips(value)}" w:type="dxa"/>'
+                   for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical),
+                                       ("right", horizontal)))
+
+
 def _row(cells: str, height: int, header: bool = False) -> str:
     repeat = "<w:tblHeader/>" if header else ""
     return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>{repeat}</w:trPr>{cells}</w:tr>'
 
 
 def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", font: Font | None = None,
-          span: int = 1, merge: str = "", fill: str = "") -> str:
+          span: int = 1, merge: str = "", fill: str = "", key: str = "") -> str:
     """A cell; a header cell is given its bold `font`. Font, size and line height are those of the
     cell's paragraph style (cell_styles), said once in the document instead of in every cell."""
     font = font or layout.sizes.font
@@ -77,6 +85,7 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
     props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    props += f"<w:tcMar>{_margins(0, pad_x(key))}</w:tcMar>" if pad_x(key) != CELL_PAD_X else ""
     props += '<w:vAlign w:val="center"/>'
     jc = "" if align == "left" else f'<w:jc w:val="{align}"/>'
     return (f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell_style_id(font)}"/>{jc}</w:pPr>'
@@ -108,7 +117,7 @@ def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -
     actors = [c for c in columns if c.key == "actor"]
     mutu = [c for c in columns if c.key in MUTU_BAKU[:3]]
     head = lambda c, **kw: _cell(layout, width[id(c)], kw.pop("text", c.title), "center",  # noqa: E731
-                                 layout.sizes.header_for(c), fill=HEADER_FILL, **kw)
+                                 layout.sizes.header_for(c), fill=HEADER_FILL, key=c.key, **kw)
     by_key = {c.key: c for c in columns}
     first = (head(by_key["no"], merge="restart") + head(by_key["kegiatan"], merge="restart")
              + _cell(layout, sum(width[id(c)] for c in actors), layout.titles["pelaksana"], "center",
@@ -125,6 +134,6 @@ def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -
 def _data_row(layout: FlowchartLayout, grid: list[int], step: Step, height: int) -> str:
     values = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
               "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
-    cells = "".join(_cell(layout, w, values.get(c.key, ""), ALIGN.get(c.key, "left"))
+    cells = "".join(_cell(layout, w, values.get(c.key, ""), ALIGN.get(c.key, "left"), key=c.key)
                     for c, w in zip(layout.columns, grid))
     return _row(cells, height)
