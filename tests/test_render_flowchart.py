@@ -21,6 +21,7 @@ from sopdocs.layout import PageSetup, layout_flowchart
 from sopdocs.layout.page import PAPER_MM
 from docx_checks import package_problems
 from sopdocs.render.document import flowchart_document
+from sopdocs.layout.flowchart import BORDER
 from sopdocs.render.ooxml import NAMESPACES, emu, twips
 
 SOFFICE = shutil.which("soffice")
@@ -241,6 +242,52 @@ def test_tables_have_the_layout_rows_and_columns(rendered):
                 assert "\n".join(w_text(p) for p in cells[kegiatan].iter(W + "p")) == steps[row.step].kegiatan
 
 
+def test_table_rows_are_as_tall_in_every_renderer(rendered):
+    """What makes a row as tall in Word, WPS and LibreOffice as the layout made it: an exact
+    height, no vertical cell margin (a Word-like engine adds it to an exact height, LibreOffice
+    does not), text in paragraphs of exact line height without spacing, rules as thick as the
+    layout counted, and the text centred in the room the layout kept for it."""
+    with zipfile.ZipFile(rendered.path) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+    cell_styles = {st.get(W + "styleId"): st for st in styles.iterfind("w:style", NS)
+                   if st.get(W + "styleId", "").startswith("SopdocsSel")}
+    for page in rendered.pages:
+        table = page.table
+        margins = table.find("w:tblPr/w:tblCellMar", NS)
+        assert [int(margins.find(f"w:{side}", NS).get(W + "w")) for side in ("top", "bottom")] == [0, 0]
+        for cell_margin in table.iterfind(".//w:tcMar", NS):
+            assert all(int(m.get(W + "w")) == 0 for m in cell_margin if m.tag in (W + "top", W + "bottom"))
+        rules = table.find("w:tblPr/w:tblBorders", NS)
+        assert {int(r.get(W + "sz")) for r in rules} == {round(BORDER * 8)}
+        assert table.find(".//w:tcBorders", NS) is None  # no cell draws a thicker rule of its own
+        for tr in table.iterfind("w:tr", NS):
+            assert tr.find("w:trPr/w:trHeight", NS).get(W + "hRule") == "exact"
+            assert tr.find("w:trPr/w:cantSplit", NS) is not None
+            for tc in tr.iterfind("w:tc", NS):
+                assert tc.find("w:tcPr/w:vAlign", NS).get(W + "val") == "center"
+                for p in tc.iterfind("w:p", NS):
+                    style = cell_styles[p.find("w:pPr/w:pStyle", NS).get(W + "val")]
+                    spacing = style.find("w:pPr/w:spacing", NS)
+                    assert (spacing.get(W + "before"), spacing.get(W + "after"), spacing.get(W + "lineRule")) == \
+                        ("0", "0", "exact")
+                    assert p.find("w:pPr/w:spacing", NS) is None  # nothing overrides the style's spacing
+
+
+def test_every_shape_lies_within_the_text_area(rendered):
+    """Symbols, arrows, labels and connectors stay inside the margins of their section."""
+    sect = rendered.root.find(".//w:body/w:sectPr", NS)
+    size, margin = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
+    to_emu = lambda element, name: int(element.get(W + name)) * 635  # noqa: E731  twips to EMU
+    left, top = to_emu(margin, "left"), to_emu(margin, "top")
+    right = to_emu(size, "w") - to_emu(margin, "right")
+    bottom = to_emu(size, "h") - to_emu(margin, "bottom")
+    shapes = [d for page in rendered.pages for d in page.shapes]
+    assert shapes
+    for d in shapes:
+        assert left <= d.x and d.x + d.cx <= right, d
+        assert top <= d.y and d.y + d.cy <= bottom, d
+
+
 def test_workbook_text_is_escaped_not_interpreted(rendered):
     texts = [w_text(t) for t in rendered.root.iter(W + "tc")]
     assert ESCAPED_TEXT in texts
@@ -303,6 +350,22 @@ def test_pdf_pages_hold_the_rows_the_layout_gave_them(pdf):
         assert squash(page.caption) in squashed, index
         for row in page.rows:
             assert squash(steps[row.step].kegiatan) in squashed, (index, page.caption, row.step)
+
+
+@needs_pdf
+@pytest.mark.parametrize("name", ["eight_actors", "twelve_actors", "fifteen_actors", "long_actor_names"])
+def test_pdf_header_words_are_never_broken(pdf, name):
+    """Every word of every column title reaches the printed page whole (a word that does not fit
+    its column would come out in pieces, `Kepanitera` / `an`), on every page of the SOP."""
+    rendered, count, pages = pdf
+    flat = [(lay, page) for lay in rendered.layouts for page in lay.pages]
+    layout = next(lay for lay in rendered.layouts if lay.sop.nama == CASES[name](rendered.setup).nama)
+    titles = [c.title for c in layout.columns] + [layout.titles["pelaksana"], layout.titles["mutu_baku"]]
+    for index, (lay, page) in enumerate(flat):
+        if lay is layout:
+            words = set(pages[index].split())
+            missing = [w for title in titles for w in title.split() if w not in words]
+            assert not missing, (name, page.index, missing)
 
 
 def page_sop(rendered, page):
