@@ -53,6 +53,7 @@ class Drawn:
 class RenderedPage:
     caption: str
     shapes: list[Drawn] = field(default_factory=list)
+    groups: list = field(default_factory=list)  # the wp:anchor elements of the caption paragraph
     table: etree._Element | None = None
 
 
@@ -75,20 +76,33 @@ def w_text(element) -> str:
     return "".join(t.text or "" for t in element.iter(W + "t"))
 
 
-def drawn(anchor) -> Drawn:
-    geometry = anchor.find(".//a:prstGeom", NS)
-    box = anchor.find(".//wps:cNvSpPr", NS)
-    if anchor.find(".//a:custGeom", NS) is not None:
-        kind = "custom"
-    elif box is not None and box.get("txBox") == "1":
-        kind = "label"
-    else:
-        kind = geometry.get("prst")
-    extent = anchor.find("wp:extent", NS)
-    return Drawn(kind, int(anchor.find("wp:positionH/wp:posOffset", NS).text),
-                 int(anchor.find("wp:positionV/wp:posOffset", NS).text), int(extent.get("cx")), int(extent.get("cy")),
-                 anchor.find("wp:docPr", NS).get("id"), w_text(anchor), anchor.find(".//a:tailEnd", NS) is not None,
-                 [(int(pt.get("x")), int(pt.get("y"))) for pt in anchor.iterfind(".//a:path/*/a:pt", NS)])
+def drawn(group) -> list[Drawn]:
+    """The shapes of one anchored group, each at its place on the page: the group's position plus
+    the shape's offset in the group (child and group coordinates are asserted to be the same)."""
+    x0 = int(group.find("wp:positionH/wp:posOffset", NS).text)
+    y0 = int(group.find("wp:positionV/wp:posOffset", NS).text)
+    frame = group.find(".//wpg:grpSpPr/a:xfrm", NS)
+    extent = group.find("wp:extent", NS)
+    size = (extent.get("cx"), extent.get("cy"))
+    assert (frame.find("a:ext", NS).get("cx"), frame.find("a:ext", NS).get("cy")) == size
+    assert (frame.find("a:chExt", NS).get("cx"), frame.find("a:chExt", NS).get("cy")) == size
+    child_x, child_y = int(frame.find("a:chOff", NS).get("x")), int(frame.find("a:chOff", NS).get("y"))
+    shapes = []
+    for shape in group.iterfind(".//wpg:wgp/wps:wsp", NS):
+        geometry = shape.find(".//a:prstGeom", NS)
+        box = shape.find("wps:cNvSpPr", NS)
+        if shape.find(".//a:custGeom", NS) is not None:
+            kind = "custom"
+        elif box is not None and box.get("txBox") == "1":
+            kind = "label"
+        else:
+            kind = geometry.get("prst")
+        off, ext = shape.find("wps:spPr/a:xfrm/a:off", NS), shape.find("wps:spPr/a:xfrm/a:ext", NS)
+        shapes.append(Drawn(kind, x0 + int(off.get("x")) - child_x, y0 + int(off.get("y")) - child_y,
+                            int(ext.get("cx")), int(ext.get("cy")), shape.find("wps:cNvPr", NS).get("id"),
+                            w_text(shape), shape.find(".//a:tailEnd", NS) is not None,
+                            [(int(pt.get("x")), int(pt.get("y"))) for pt in shape.iterfind(".//a:path/*/a:pt", NS)]))
+    return shapes
 
 
 def render(tmp: Path, setup: PageSetup, names=None) -> Rendered:
@@ -103,7 +117,8 @@ def render(tmp: Path, setup: PageSetup, names=None) -> Rendered:
         if element.tag == W + "p" and w_text(element).startswith(CAPTION):
             captions = [r for r in element.findall("w:r", NS) if r.find("w:t", NS) is not None]
             page = RenderedPage("".join(w_text(r) for r in captions))
-            page.shapes = [drawn(a) for a in element.iter("{%s}anchor" % NS["wp"])]
+            page.groups = list(element.iter("{%s}anchor" % NS["wp"]))
+            page.shapes = [d for group in page.groups for d in drawn(group)]
             pages.append(page)
         elif element.tag == W + "tbl":
             assert pages and pages[-1].table is None, "a table without its caption"
@@ -207,10 +222,26 @@ def test_labels_are_text_boxes_with_the_layout_text(rendered):
             assert sorted(d.text for d in out.shapes if d.geometry == "label") == expected
 
 
+def test_each_page_is_one_group_anchored_to_the_page(rendered):
+    """A staff member can move a page's chart as one: one group per page, holding every shape."""
+    for layout, pages in each_sop(rendered):
+        for page, out in pages:
+            assert len(out.groups) == 1, (layout.sop.nama, page.index)
+            group = out.groups[0]
+            assert group.find("a:graphic/a:graphicData", NS).get("uri").endswith("/wordprocessingGroup")
+            assert {p.get("relativeFrom") for p in group.iterfind("wp:positionH", NS)} == {"page"}
+            assert {p.get("relativeFrom") for p in group.iterfind("wp:positionV", NS)} == {"page"}
+            assert group.find("wp:wrapNone", NS) is not None and group.get("behindDoc") == "0"
+            assert len(out.shapes) == len(page.shapes) + len(page.arrows)
+            kinds = [d.geometry for d in out.shapes]  # z-order: arrows at the back, labels in front
+            assert kinds == sorted(kinds, key=lambda k: (k != "custom", k == "label"))
+
+
 def test_drawing_ids_are_unique(rendered):
-    ids = [d.get("id") for d in rendered.root.iter("{%s}docPr" % NS["wp"])]
+    groups = [d.get("id") for d in rendered.root.iter("{%s}docPr" % NS["wp"])]
+    ids = groups + [d.doc_id for p in rendered.pages for d in p.shapes]
     assert ids and len(ids) == len(set(ids))
-    assert sum(len(p.shapes) for p in rendered.pages) == len(ids)
+    assert len(groups) == len(rendered.pages)
 
 
 def test_package_integrity(rendered):

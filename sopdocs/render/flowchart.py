@@ -28,9 +28,7 @@ def flowchart_xml(layout: FlowchartLayout, writer: ShapeWriter, break_before: bo
 def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: bool,
           bookmark: tuple[int, str] | None) -> str:
     sizes, setup = layout.sizes, layout.setup
-    anchors = "".join(writer.arrow(a) for a in page.arrows)
-    for shape in page.shapes:
-        anchors += writer.label(shape, sizes.label.size) if shape.kind == "label" else writer.symbol(shape, sizes.label.size)
+    anchors = writer.group(f"Flowchart {page.caption}", page.arrows, page.shapes, sizes.label.size)
     rpr = run_props(setup.font_name, sizes.bold.size, bold=True)
     mark = (f'<w:bookmarkStart w:id="{bookmark[0]}" w:name="{bookmark[1]}"/><w:bookmarkEnd w:id="{bookmark[0]}"/>'
             if bookmark else "")
