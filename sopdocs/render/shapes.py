@@ -22,7 +22,10 @@ NAME = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan"
         "connector": "Penghubung", "label": "Label", "arrow": "Panah"}
 LINE_WIDTH = 9525  # 0.75 pt, in EMU
 BLACK = '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
-# Declared on each shape, so a shape is well-formed in any document, whatever its root declares.
+# The grouped shapes' ids count from here: docxtpl renumbers a book's docPr ids from 1001 on, one per
+# group or picture, so the two never meet.
+SHAPE_IDS = 100_000
+# Declared on each group, so a group is well-formed in any document, whatever its root declares.
 LOCAL_NAMESPACES = " ".join(f'xmlns:{p}="{NAMESPACES[p]}"' for p in ("mc", "wps", "wpg", "a"))
 
 
@@ -31,7 +34,8 @@ class ShapeWriter:
 
     def __init__(self, font: str, first_id: int = 1):
         self.font = font
-        self._ids = itertools.count(first_id)
+        self._ids = itertools.count(first_id)  # the groups' (docPr)
+        self._shape_ids = itertools.count(SHAPE_IDS)  # the grouped shapes' (cNvPr)
 
     def group(self, name: str, arrows: list[Arrow], shapes: list[Shape], label_size: float) -> str:
         """One page's drawing: the arrows at the back, the symbols and connectors over them and
@@ -83,7 +87,7 @@ class ShapeWriter:
     def _shape(self, kind: str, rect: Rect, group: Rect, properties: str, text_box: str, rotation: int = 0) -> str:
         """One shape of a group, placed by its offset from the group's corner (child and group
         coordinates are the same EMU, so its place on the page is exact)."""
-        shape_id = next(self._ids)
+        shape_id = next(self._shape_ids)
         x, y = emu(rect.x) - emu(group.x), emu(rect.y) - emu(group.y)
         cx, cy = max(emu(rect.w), 1), max(emu(rect.h), 1)
         body = ('<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
