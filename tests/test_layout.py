@@ -485,6 +485,28 @@ def test_many_actors_give_a_note_and_still_fit(name, paper):
 
 
 @pytest.mark.parametrize("paper", PAPERS)
+def test_names_too_long_for_any_room_give_a_note(paper):
+    """Sixteen actors whose titles are one long word each: no column can be wide enough, and the
+    author is told which SOP and what to do instead of finding broken words in print."""
+    setup = PageSetup(paper=paper)
+    sop = CASES["fifteen_actors"](setup)  # a fresh one: laid_out's are shared
+    sop.actors = [f"Kepala{'Subbagian' * 2}{n}" for n in range(16)]
+    layout = layout_flowchart(sop, setup)
+    notes = [n for n in layout.notes if "terpenggal" in n]
+    assert len(notes) == 1 and sop.nama in notes[0] and "Kasubbag" in notes[0], layout.notes
+    assert layout.columns[-1].x1 == pytest.approx(setup.left + setup.content_width, abs=EPS)
+    assert layout.sizes.actor_header.size == 5.0
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_header_type_shrinks_only_as_far_as_needed(paper):
+    """Twelve actors of a court: the titles keep at least 6 pt, because the columns get room."""
+    sop, setup, layout = laid_out("twelve_actors", paper)
+    assert layout.sizes.actor_header.size >= 6.0 and layout.sizes.header.size >= 6.0
+    assert len({round(c.width, 3) for c in layout.actor_columns}) == 1  # the actors keep one width
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("name", ["linear_4", "realistic_10", "one_actor", "long_actor_names"])
 def test_few_actors_give_no_note(name, paper):
     sop, setup, layout = laid_out(name, paper)

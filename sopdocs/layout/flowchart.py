@@ -195,9 +195,9 @@ def _room_for_titles(widths: list[list], sop: Sop, font_size: float, notes: list
     """Widen the columns whose longest title word would be broken even in HEADER_MIN_SIZE type.
 
     The room comes from Kegiatan, then from the mutu baku columns, each down to what its title
-    and its longest word need (Kegiatan at least KEGIATAN_FLOOR). Only when that is not enough does the header type go
-    below HEADER_MIN_SIZE (to HEADER_FLOOR); if even that fails the author is told to shorten
-    the actors' names, since a broken word is never written silently.
+    and its longest word need (Kegiatan at least KEGIATAN_FLOOR). Only when that is not enough
+    does the header type go below HEADER_MIN_SIZE (to HEADER_FLOOR); if even that fails the
+    author is told to shorten the actors' names, since a word is never broken silently.
     """
     words = {key: _longest_word(sop, key, font_size) for key in MUTU_BAKU}  # their own words stay whole
     words["kegiatan"] = max(KEGIATAN_FLOOR, _longest_word(sop, "kegiatan", font_size))
@@ -223,8 +223,9 @@ def _room_for_titles(widths: list[list], sop: Sop, font_size: float, notes: list
         actors = [w for w in widths if w[0] == "actor"]
         for w in actors:
             w[2] -= short / len(actors)
-        notes.append(f"SOP \"{sop.nama}\": nama pelaksana terlalu panjang untuk kolomnya yang sempit, sehingga "
-                     "katanya terpotong; singkat nama jabatannya (misalnya \"Kasubbag\" untuk \"Kepala Subbagian\").")
+        notes.append(f"SOP \"{sop.nama}\": nama pelaksana terlalu panjang untuk {len(actors)} kolom pelaksana, "
+                     "sehingga ada kata yang terpenggal di judul kolom; singkat nama jabatannya (misalnya "
+                     "\"Kasubbag\" untuk \"Kepala Subbagian\").")
 
 
 def _longest_word(sop: Sop, key: str, font_size: float) -> float:
