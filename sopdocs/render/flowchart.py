@@ -48,8 +48,8 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     grid = _grid(layout.columns)
     props = (f'<w:tblPr><w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
              f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             f'<w:tblCellMar>{_margins(0, CELL_PAD_X)}</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
-             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
+             f'<w:tblCellMar>{_margins(CELL_PAD_X)}</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+             'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     steps = {s.number: s for s in layout.sop.steps}
     edges = [page.table_top, page.table_top + layout.header_heights[0], page.table_top + layout.header_height]
@@ -60,13 +60,12 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
 
 
-def _margins(vertical: float, horizontal: float) -> str:
-    """Cell margins; the vertical ones are always 0: a Word-like engine adds them to an exact
-    row height and LibreOffice does not, so the room above and below the text is kept inside
-    the row height by the layout (CELL_PAD_Y) and the text is centred in it."""
+def _margins(horizontal: float) -> str:
+    """Cell margins, none above and below: a Word-like engine adds those to an exact row height
+    and LibreOffice does not, so the room above and below the text is kept inside the row
+    height by the layout (CELL_PAD_Y) and the text is centred in it."""
     return "".join(f'<w:{side} w:w="{twips(value)}" w:type="dxa"/>'
-                   for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical),
-                                       ("right", horizontal)))
+                   for side, value in (("top", 0), ("left", horizontal), ("bottom", 0), ("right", horizontal)))
 
 
 def _row(cells: str, height: int, header: bool = False) -> str:
@@ -83,7 +82,7 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
     props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    props += f"<w:tcMar>{_margins(0, pad_x(key))}</w:tcMar>" if pad_x(key) != CELL_PAD_X else ""
+    props += f"<w:tcMar>{_margins(pad_x(key))}</w:tcMar>" if pad_x(key) != CELL_PAD_X else ""
     props += '<w:vAlign w:val="center"/>'
     jc = "" if align == "left" else f'<w:jc w:val="{align}"/>'
     return (f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell_style_id(font)}"/>{jc}</w:pPr>'
