@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Sop, Step, Symbol
-from .geometry import Column, Page, Rect, Row, Shape
+from .geometry import CONNECTOR, STUB, Column, Page, Rect, Row, Shape
 from .page import PageSetup
+from .routing import route_page_arrows
 from .text import Font, font
 
 CELL_PAD_X = 3.0  # left/right cell margin
@@ -26,8 +27,6 @@ SYMBOL_H = 18.0  # a process box's height (a decision is 1.35 times as tall)
 ARROW_ROOM = 7.0  # free height above and below a symbol, where arrows turn and run into their heads
 PAGE_SLACK = 6.0  # room left at the bottom of every page, so a table never spills onto the next
 CAPTION_GAP = 3.0  # space between the caption line and the table
-CONNECTOR = 14.0  # an off-page connector's box is square, so it can be turned towards the flow
-STUB = 9.0  # length of an arrow between a symbol and its off-page connector, longer than its head
 CONNECTOR_SPACE = STUB + CONNECTOR + 3.0  # room a row needs above/below for a connector
 HEADER_MIN_SIZE = 6.0  # the header type shrinks down to this, then columns are widened for their titles
 HEADER_FLOOR = 5.0  # ... and below it only when no column can be widened enough
@@ -112,8 +111,6 @@ def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: 
                      titles: dict[str, str] = TITLES) -> FlowchartLayout:
     """The layout of `sop`'s flowchart table; `titles` name the columns (keys of TITLES) and
     `decision_labels` are the words beside a decision's exits when the author gave none."""
-    from .routing import route_page_arrows
-
     notes: list[str] = []
     columns, squeeze = _fit_columns(sop, setup, notes, titles)
     sizes = _sizes(columns, squeeze.font_size, setup)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Point = tuple[float, float]
+CONNECTOR = 14.0  # an off-page connector's box is square, so it can be turned towards the flow
+STUB = 9.0  # length of an arrow between a symbol and its off-page connector, longer than its head
 
 
 @dataclass(frozen=True)

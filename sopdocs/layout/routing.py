@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from string import ascii_uppercase
+from typing import TYPE_CHECKING
 
 from ..model import Branch, Step, Symbol
-from .flowchart import CONNECTOR, STUB, FlowchartLayout
-from .geometry import Arrow, Page, Point, Rect, Shape
+from .geometry import CONNECTOR, STUB, Arrow, Page, Point, Rect, Shape
+
+if TYPE_CHECKING:  # flowchart.py calls this module: importing it back would be a cycle
+    from .flowchart import FlowchartLayout
 
 MIN_OUT = 3.0  # shortest horizontal run out of a side port
 MIN_IN = 8.0  # shortest last segment into a target, so the arrow head is drawn straight

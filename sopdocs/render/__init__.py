@@ -1,4 +1,1 @@
 """Stage 4: rendering layouts into Word documents."""
-from .document import flowchart_document
-
-__all__ = ["flowchart_document"]

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from .ooxml import esc, parse
 from .pagination import W
-from .template import heading
 
 
 @dataclass(frozen=True)
@@ -20,6 +19,8 @@ class Section:
 
 def insert_sections(document, sections) -> None:
     """Put each section in front of its part; a section whose part is missing goes last."""
+    from .template import heading  # docxtpl: not loaded by a plugin that only imports Section
+
     body = document.element.body
     for section in sections:
         anchor = heading(section.before)(document)
