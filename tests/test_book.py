@@ -435,10 +435,8 @@ def test_workbook_text_that_looks_like_a_page_token_prints_verbatim(tmp_path):
 
 def test_workbook_text_package_integrity(nasty):
     assert package_problems(nasty.path) == []
-    if INTEGRITY.is_file():
-        run = subprocess.run([sys.executable, str(INTEGRITY), str(nasty.path)], capture_output=True, text=True,
-                             timeout=60)
-        assert run.returncode == 0, run.stdout + run.stderr
+    if not INTEGRITY.is_file():
+        pytest.skip("docx_integrity.py tidak ada")
     run = subprocess.run([sys.executable, str(INTEGRITY), str(nasty.path)], capture_output=True, text=True,
                          timeout=60)
     assert run.returncode == 0, run.stdout + run.stderr

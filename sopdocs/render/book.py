@@ -14,6 +14,7 @@ from typing import Callable
 from ..layout import FlowchartLayout, layout_flowchart
 from ..model import Dokumen, Pejabat, Sop, book_order
 from .flowchart import cell_styles, flowchart_xml
+from .markers import Markers
 from .ooxml import add_styles, default_paragraph_style
 from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
@@ -21,7 +22,6 @@ from .sections import Section, insert_sections
 from .shapes import ShapeWriter
 from .template import DOTS, DaftarIsi, date_text, default_template, heading, instansi_context, logo, render_template, signatory
 
-MARKER = "\u00a7SOPDOCS-FLOWCHART-{}\u00a7"
 BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
 COVER = {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN", "singkatan": "(SOP-AP)"}
@@ -75,6 +75,7 @@ def render_sop(doc: Dokumen, sop: Sop, profile: Profile = DEFAULT, template: Pat
 def _render(doc, sops, template, profile: Profile, entries):
     """The template rendered for `sops`, with their flowcharts in place; and the identity tables."""
     layouts = [layout_flowchart(sop, profile.page, profile.decision_labels, profile.titles) for sop in sops]
+    places = Markers("flowchart")  # each SOP's flowchart place in the rendered body
 
     def context(tpl) -> dict:
         small_logo = logo(tpl, doc, 18)
@@ -87,18 +88,18 @@ def _render(doc, sops, template, profile: Profile, entries):
             "ringkasan": instansi.ringkasan or [DOTS],
             "definisi": instansi.definisi or [DOTS],
             "label": profile.labels,
-            "sops": [_sop_context(sop, i, instansi.pimpinan, small_logo) for i, sop in enumerate(sops)],
+            "sops": [_sop_context(sop, i, instansi.pimpinan, small_logo, places) for i, sop in enumerate(sops)],
         }
 
     title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
     document = render_template(template, context, profile.page, title, doc.instansi.nama,
-                               _flowcharts_in_place(layouts))
+                               _flowcharts_in_place(layouts, places))
     styles = document.styles.element
     add_styles(styles, cell_styles(layouts, default_paragraph_style(styles)))
     return document, _identity_tables(document)
 
 
-def _sop_context(sop: Sop, index: int, default: Pejabat, logo) -> dict:
+def _sop_context(sop: Sop, index: int, default: Pejabat, logo, places: Markers) -> dict:
     return {
         "nama": sop.nama, "nomor": sop.nomor or DOTS, "unit_kerja": sop.unit_kerja, "logo": logo,
         "tanggal_pembuatan": date_text(sop.tanggal_pembuatan), "tanggal_efektif": date_text(sop.tanggal_efektif),
@@ -106,7 +107,7 @@ def _sop_context(sop: Sop, index: int, default: Pejabat, logo) -> dict:
         "pengesah": signatory(sop.pengesah.filled_from(default)),
         "dasar_hukum": sop.dasar_hukum, "kualifikasi": sop.kualifikasi, "keterkaitan": sop.keterkaitan,
         "peralatan": sop.peralatan, "peringatan": sop.peringatan, "pencatatan": sop.pencatatan,
-        "flowchart": MARKER.format(index),
+        "flowchart": places(index),
     }
 
 
@@ -134,7 +135,7 @@ def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
     return daftar_isi
 
 
-def _flowcharts_in_place(layouts: list[FlowchartLayout]) -> Callable[[str], str]:
+def _flowcharts_in_place(layouts: list[FlowchartLayout], places: Markers) -> Callable[[str], str]:
     """A rewrite of the rendered body XML: each SOP's marker paragraph becomes its flowchart
     pages, whose first caption carries the bookmark `_sopdocs_<index>`. Done on the text, the
     flowcharts are parsed once with the rest of the document instead of moved in node by node."""
@@ -143,7 +144,7 @@ def _flowcharts_in_place(layouts: list[FlowchartLayout]) -> Callable[[str], str]
     def rewrite(xml: str) -> str:
         pieces, position = [], 0
         for index, layout in enumerate(layouts):
-            marker = xml.index(MARKER.format(index), position)
+            marker = xml.index(places(index), position)
             start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
             end = xml.index("</w:p>", marker) + len("</w:p>")
             bookmark = (BOOKMARK_ID + index, f"{BOOKMARK}{index}")

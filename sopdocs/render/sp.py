@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..model import KOMPONEN, Dokumen, Sop, StandarPelayanan
 from ..profile import DEFAULT, Profile
+from .markers import Markers
 from .pagination import W, paginate
 from .sections import Section, insert_sections
 from .template import DaftarIsi, default_template, first_paragraph, heading, instansi_context, render_template
@@ -31,7 +32,6 @@ MENGINGAT = (
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 Tahun 2014 tentang "
     "Pedoman Standar Pelayanan;",
 )
-MARK = "\u00a7{}\u00a7"  # ends each service's heading until the pages are known
 
 
 @dataclass
@@ -51,12 +51,13 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
                    sections: tuple[Section, ...] = (), publik: bool = False) -> ServiceBook:
     """The book of every Standar Pelayanan of `doc`; `publik` keeps only the six components of
     service delivery, for display to the public."""
+    marks = Markers("layanan")  # ends each service's heading until the pages are known
     daftar_isi = DaftarIsi()
     for section in sections:
         daftar_isi.add(section.title, heading(section.title.upper()))
     for index, sp in enumerate(doc.layanan, 1):
         daftar_isi.add(f"{index}. Standar Pelayanan {sp.jenis_pelayanan}",
-                       first_paragraph(lambda text, mark=MARK.format(index): mark in text))
+                       first_paragraph(lambda text, mark=marks(index): mark in text))
     daftar_isi.add("Maklumat Pelayanan", heading("MAKLUMAT PELAYANAN"))
 
     def context(tpl) -> dict:
@@ -64,7 +65,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
             "sampul": COVER,
             "parts": profile.parts,
             "daftar_isi": daftar_isi.entries,
-            "layanan": [_service(sp, i, profile, publik) for i, sp in enumerate(doc.layanan, 1)],
+            "layanan": [_service(sp, i, profile, publik, marks) for i, sp in enumerate(doc.layanan, 1)],
             "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
         }
 
@@ -73,11 +74,11 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     insert_sections(document, sections)
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
-    _remove_marks(document, len(doc.layanan))
+    _remove_marks(document, marks)
     return ServiceBook(document, paginator.sections[0][1], paginator.sections[-1][1])
 
 
-def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool) -> dict:
+def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool, marks: Markers) -> dict:
     """The two groups of components (or the profile's one flat list) with their numbered lines."""
     lines = {k.key: (sop_procedure(sp.sop) if k.key == "prosedur" and sp.sop else v) for k, v in sp.komponen()}
     groups = {k.key: k.group.lower() for k in KOMPONEN}
@@ -92,7 +93,7 @@ def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool) -
         titles = GROUP_TITLES
     table = {g: [{"no": str(n), "komponen": profile.sp_labels[key], "uraian": numbered(lines[key])}
                  for n, key in enumerate(keys, 1)] for g, keys in rows.items()}
-    return {"jenis": sp.jenis_pelayanan, "penanda": MARK.format(index), "judul_a": titles["a"],
+    return {"jenis": sp.jenis_pelayanan, "penanda": marks(index), "judul_a": titles["a"],
             "judul_b": titles["b"], "kelompok_a": table["a"], "kelompok_b": table["b"]}
 
 
@@ -114,9 +115,7 @@ def numbered(lines: list[str]) -> list[str]:
     return [f"{n}. {line}" for n, line in enumerate(lines, 1)]
 
 
-def _remove_marks(document, count: int) -> None:
-    marks = [MARK.format(i) for i in range(1, count + 1)]
+def _remove_marks(document, marks: Markers) -> None:
     for text in document.element.body.iter(W + "t"):
-        if text.text and "\u00a7" in text.text:
-            for mark in marks:
-                text.text = text.text.replace(mark, "")
+        if text.text:
+            text.text = marks.replace(text.text, lambda index: "")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import secrets
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -25,11 +24,10 @@ from ..layout import PAPER_MM, PageSetup
 from ..model import Dokumen, Pejabat, Tanggal
 from ..errors import TemplateError
 from ..reader.values import long_date
+from .markers import Markers
 from .pagination import W, Paginator
 
 DOTS = "...................."
-# A page token holds a secret drawn for each book, so no text from a workbook can be taken for one.
-TOKEN = "\u27e6{secret}:{index}\u27e7"
 SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "tentang"}
 
 
@@ -248,12 +246,12 @@ class DaftarIsi:
     def __init__(self):
         self.entries: list[dict] = []
         self._targets: list[Callable] = []
-        self._secret = secrets.token_hex(6)
+        self._pages = Markers("halaman")  # page tokens, found again after pagination
 
     def add(self, title: str, finder: Callable | None = None, under: bool = False) -> None:
         """An entry; `finder(document)` returns the element whose page it shows (none: a heading);
         `under` indents it below the heading before it."""
-        token = TOKEN.format(secret=self._secret, index=len(self._targets))
+        token = self._pages(len(self._targets))
         self.entries.append({"judul": title, "halaman": token if finder else "", "bawah": under})
         if finder:
             self._targets.append(finder)
@@ -266,10 +264,9 @@ class DaftarIsi:
         front = len(paginator.sections) > 1
         printed = [roman_numeral(p) if front and paginator.section_of.get(e) == 0 else str(p)
                    for p, e in zip(pages, elements)]
-        pattern = re.compile(re.escape(TOKEN.format(secret=self._secret, index="@")).replace("@", r"(\d+)"))
         for text in document.element.body.iter(W + "t"):
-            if text.text and self._secret in text.text:
-                text.text = pattern.sub(lambda m: printed[int(m.group(1))], text.text)
+            if text.text:
+                text.text = self._pages.replace(text.text, lambda index: printed[index])
         return pages
 
 

@@ -1,0 +1,28 @@
+"""Placeholders that a book's template prints and sopdocs replaces once the book is rendered: a
+flowchart's place, a Daftar Isi page number, a Standar Pelayanan's heading until its page is known.
+
+Workbook text is printed as it was typed, so a placeholder must be text that no workbook holds:
+each book draws a fresh random secret, which did not exist when the workbook was written, and all
+its placeholders of one kind carry it: `⟦<secret>:<kind>:<index>⟧`.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Callable
+
+
+class Markers:
+    """The placeholders of one kind in one book, numbered from 0 or 1 as the caller counts."""
+
+    def __init__(self, kind: str):
+        self.secret = f"{secrets.token_hex(8)}:{kind}"
+        self._pattern = re.compile(f"\u27e6{self.secret}:(\\d+)\u27e7")
+
+    def __call__(self, index: int) -> str:
+        """The placeholder numbered `index`."""
+        return f"\u27e6{self.secret}:{index}\u27e7"
+
+    def replace(self, text: str, by: Callable[[int], str]) -> str:
+        """`text` with each placeholder replaced by `by(its index)`."""
+        return self._pattern.sub(lambda match: by(int(match.group(1))), text) if self.secret in text else text
