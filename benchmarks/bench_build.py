@@ -1,7 +1,7 @@
 """Benchmark: build a whole region end to end, workbooks to .docx books (SOP and SP).
 
 Target stated by the product: the whole region (40 SKPD workbooks x 60 SOPs = 2,400 SOPs)
-built with `build_all(..., jobs=2)` in under 12 seconds on the 2-core reference machine, with
+built with `sopdocs.pipeline.build(..., Options(jobs=2))` in under 12 seconds on the 2-core reference machine, with
 a peak memory under 500 MB per process.
 
     python benchmarks/bench_build.py [FOLDER] [--skpd 40] [--sops 60] [--jobs 2 1] [--repeat 1]
@@ -11,26 +11,25 @@ a peak memory under 500 MB per process.
 The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet.
 What is printed:
 - end to end, for each --jobs value (default 2, then 1; `--jobs` alone skips them):
-  `sopdocs.build.build_all` over every workbook into a temporary folder, in a fresh interpreter
+  `sopdocs.pipeline.build` over every workbook into a temporary folder, in a fresh interpreter
   so that each run's memory is its own: seconds (interpreter start-up and imports printed
   apart), SOPs per second, pages per second (the sum of BuildResult.pages, the pages the books'
   own pagination counts), whether the target is met (scaled to 2,400 SOPs for a smaller
   region), the CPU time of all the build's processes, the CPU-seconds other programs used
   meanwhile (this machine is shared: a warning above 10%), and peak memory as ru_maxrss:
-  RUSAGE_SELF is the process that calls build_all (it builds every book itself when jobs=1,
+  RUSAGE_SELF is the process that calls build (it builds every book itself when jobs=1,
   it only hands out work when jobs > 1), RUSAGE_CHILDREN the largest pool worker;
-- each stage's share, from a pass in this process (--stages-skpd workbooks, default all) that
-  builds each workbook with build_all's own per-workbook function, the library functions it
-  calls wrapped in timers where they are looked up: plugin loading, read + check; for the SOP
-  book layout, template render (docxtpl), flowchart serialisation (and their parse and
-  insertion, in versions that insert them after rendering), plugin sections, pagination, the
-  Daftar Isi page numbers, save (XML serialisation, zip deflate + write); the Standar
-  Pelayanan book (render, save); gc.collect. --cpu times them in CPU seconds of the process
+- each stage's share, from one `build` in this process with 1 job (--stages-skpd workbooks,
+  default all), the library functions it calls wrapped in timers where the pipeline looks them
+  up (benchmarks/timers.py): plugin loading, read + check; for the SOP book layout, template
+  render (docxtpl), flowchart serialisation, plugin sections, pagination, the Daftar Isi page
+  numbers, save (XML serialisation, zip deflate + write); the Standar Pelayanan book (render,
+  save); gc.collect. --cpu times them in CPU seconds of the process
   (steadier when other programs load the machine). The pages are compared with the build's;
 - with --pdf: one SKPD's books (the first workbook's SOP and Standar Pelayanan books) converted
   with `sopdocs.pdf.to_pdf` in one LibreOffice run (start-up included), PDF pages (pdfinfo) per
   second, and the PDF page count beside the count of the books' own pagination;
-- with --profile FILE: cProfile of build_workbook over the first --profile-skpd workbooks in
+- with --profile FILE: cProfile of `build` (1 job) over the first --profile-skpd workbooks in
   this process, the top functions by own time.
 
 To measure a changed copy of sopdocs, put it first on the path (PYTHONPATH=/tmp/try); the fresh
@@ -54,6 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_region import add_region_arguments, ensure_region  # noqa: E402
+from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 12.0
 TARGET_SOPS = 2400
@@ -93,12 +93,12 @@ def cpu_seconds(who: int) -> float:
 # --- end to end, in a fresh interpreter ------------------------------------------------------
 
 def child_run(paths: list[Path], jobs: int, paper: str, out_dir: str) -> None:
-    """Run by the benchmark in a new interpreter: build_all over the region, print one JSON line."""
+    """Run by the benchmark in a new interpreter: build over the region, print one JSON line."""
     started = time.perf_counter()
-    from sopdocs.build import BuildOptions, build_all
+    from sopdocs.pipeline import Options, build
     imported = time.perf_counter()
     cpu_at_import = cpu_seconds(resource.RUSAGE_SELF)
-    results = build_all(paths, Path(out_dir), BuildOptions(paper=paper), jobs=jobs)
+    results = build(paths, Path(out_dir), Options(paper=paper, jobs=jobs))
     seconds = time.perf_counter() - imported
     print(json.dumps({
         "seconds": seconds, "imports": imported - started, "workbooks": len(results),
@@ -138,82 +138,43 @@ def verdict(seconds: float, sops: int, target: float = TARGET_SECONDS) -> str:
 
 # --- stages, in this process -----------------------------------------------------------------
 
-STAGES = ["plugins (load)", "read + check (check_workbook)", "SOP book: layout (layout_flowchart)",
+STAGES = ["plugins (load)", "read + check (check)", "SOP book: layout (layout_flowchart)",
           "SOP book: template render (docxtpl: Jinja, XML fixes, parse)",
-          "SOP book: flowcharts: serialise (flowchart_xml)",
-          "SOP book: flowcharts: lxml parse", "SOP book: flowcharts: markers + insert",
-          "SOP book: plugin sections", "SOP book: pagination (paginate)", "SOP book: Daftar Isi pages (DaftarIsi.fill)",
+          "SOP book: flowcharts: serialise (flowchart_xml)", "SOP book: plugin sections",
+          "SOP book: pagination (paginate)", "SOP book: Daftar Isi pages (DaftarIsi.fill)",
           "SOP book: rest of render_book", "SOP book: save: XML serialisation", "SOP book: save: zip deflate + write",
           "SP book: render (render_sp_book)", "SP book: save", "garbage collection (gc.collect)", "rest of the build"]
-
-
-class _Wrapped:
-    """Replaces module (or class) attributes by timers that add their own time to `seconds[key]`;
-    an attribute that this version of sopdocs lacks is left alone. `key` may be a function of
-    the call's arguments."""
-
-    def __init__(self, seconds: dict, targets: list[tuple[object, str, object]]):
-        self.seconds, self.targets, self.saved = seconds, targets, []
-
-    def has(self, owner, name: str) -> bool:
-        """Whether `owner.name` exists in this version (and is timed)."""
-        return any(o is owner and n == name for o, n, _ in self.saved)
-
-    def __enter__(self):
-        for owner, name, key in self.targets:
-            real = owner.__dict__.get(name) if isinstance(owner, type) else getattr(owner, name, None)
-            if real is None:
-                continue
-            self.saved.append((owner, name, real))
-            setattr(owner, name, self._timed(real, key))
-        return self
-
-    def __exit__(self, *exc):
-        for owner, name, real in reversed(self.saved):
-            setattr(owner, name, real)
-
-    def _timed(self, real, key):
-        seconds = self.seconds
-
-        def timed(*args, **kwargs):
-            t = clock()
-            try:
-                return real(*args, **kwargs)
-            finally:
-                seconds[key(*args, **kwargs) if callable(key) else key] += clock() - t
-        return timed
 
 
 def stage_times(paths: list[Path], paper: str, out_dir: Path) -> tuple[dict[str, float], int, int]:
     """Seconds per stage over `paths`, and the SOPs and pages built.
 
-    Each workbook is built with `sopdocs.build.build_workbook` itself; the library functions it
-    calls are wrapped with timers where they are looked up (globals of sopdocs.build, of
-    sopdocs.render.book and sopdocs.render.sp, methods of DaftarIsi and of the build's Job), so
-    the figures follow the code as it is. What no timer covers is the "rest"."""
+    The workbooks are built with `sopdocs.pipeline.build` itself, with one job (in this process);
+    the library functions it calls are wrapped with timers where they are looked up (globals of
+    sopdocs.pipeline.building, of sopdocs.render.book and sopdocs.render.sp, which the book kinds
+    import when they render, methods of DaftarIsi and of the build's Books), so the figures follow
+    the code as it is. What no timer covers is the "rest"."""
     import gc
 
     import docx.opc.part
 
-    import sopdocs.build as build
+    import sopdocs.pipeline.building as building
     import sopdocs.render.book as book
     import sopdocs.render.sp as sp
     import sopdocs.render.template as template
-    from sopdocs.build import BuildOptions
+    from sopdocs.pipeline import Options
 
-    options = BuildOptions(paper=paper)
-    raw = dict.fromkeys(["load", "check", "render_book", "layout", "template", "insert", "serialise", "parse",
-                         "sections", "paginate", "fill", "fill_sp", "sp", "save_buku_sop", "save_other", "xml",
-                         "xml_sop", "build", "gc"], 0.0)
+    raw = dict.fromkeys(["load", "check", "render_book", "layout", "template", "serialise", "sections", "paginate",
+                         "fill", "fill_sp", "sp", "save_buku_sop", "save_other", "xml", "xml_sop", "build", "gc"], 0.0)
     in_sp = [False]
 
     def fill_key(*args, **kwargs):
         return "fill_sp" if in_sp[0] else "fill"
 
-    def save_key(job, document, kind, *args, **kwargs):
+    def save_key(books, document, kind, *args, **kwargs):
         return "save_buku_sop" if kind == "buku_sop" else "save_other"
 
-    real_sp = getattr(sp, "render_sp_book", None)
+    real_sp, real_save = sp.render_sp_book, building.Books._save
 
     def sp_book(*args, **kwargs):
         in_sp[0] = True
@@ -222,79 +183,40 @@ def stage_times(paths: list[Path], paper: str, out_dir: Path) -> tuple[dict[str,
         finally:
             in_sp[0] = False
 
-    real_save = build.__dict__.get("Job") and build.Job.__dict__.get("_save")
-
-    def save(job, document, kind, *args, **kwargs):
+    def save(books, document, kind, *args, **kwargs):
         before = raw["xml"]
         try:
-            return real_save(job, document, kind, *args, **kwargs)
+            return real_save(books, document, kind, *args, **kwargs)
         finally:
             if kind == "buku_sop":
                 raw["xml_sop"] += raw["xml"] - before
 
-    wrapped = [(build, "load", "load"), (build, "check_workbook", "check"), (book, "render_book", "render_book"),
+    sp.render_sp_book, building.Books._save = sp_book, save
+    wrapped = [(building, "plugins_for", "load"), (building, "check", "check"), (book, "render_book", "render_book"),
                (book, "layout_flowchart", "layout"), (book, "render_template", "template"),
-               (book, "_insert_flowcharts", "insert"), (book, "flowchart_xml", "serialise"), (book, "parse", "parse"),
-               (book, "insert_sections", "sections"), (book, "paginate", "paginate"),
-               (template.DaftarIsi, "fill", fill_key), (sp, "render_sp_book", "sp"),
-               (docx.opc.part, "serialize_part_xml", "xml"), (gc, "collect", "gc")]
-    patches = []
-    if real_sp is not None:
-        sp.render_sp_book = sp_book
-        patches.append((sp, "render_sp_book", real_sp))
-    if real_save:
-        build.Job._save = save
-        patches.append((build.Job, "_save", real_save))
-        wrapped.append((build.Job, "_save", save_key))
-    sops_done = pages_done = 0
-    # _safe_build is what build_all runs for each workbook (with what it does after a book, e.g.
-    # collecting garbage); build_workbook in versions without it.
-    one = getattr(build, "_safe_build", None) or (lambda path, out, opts, name: build.build_workbook(path, out, opts))
+               (book, "flowchart_xml", "serialise"), (book, "insert_sections", "sections"),
+               (book, "paginate", "paginate"), (template.DaftarIsi, "fill", fill_key), (sp, "render_sp_book", "sp"),
+               (building.Books, "_save", save_key), (docx.opc.part, "serialize_part_xml", "xml"), (gc, "collect", "gc")]
     try:
-        with _Wrapped(raw, wrapped) as timers:
-            inserted_apart = timers.has(book, "_insert_flowcharts")
-            for path in paths:
-                t = clock()
-                result = one(path, out_dir, options, None)
-                raw["build"] += clock() - t
-                if not result.ok:
-                    print(f"  {path.name} not built: {result.error}")
-                sops_done += result.sops
-                pages_done += result.pages
-                result = None
+        with Timers(raw, wrapped, clock):
+            t = clock()
+            results = building.build(paths, out_dir, Options(paper=paper, jobs=1))
+            raw["build"] += clock() - t
     finally:
-        for owner, name, real in reversed(patches):
-            setattr(owner, name, real)
-    times = dict.fromkeys(STAGES, 0.0)
-    times["plugins (load)"] = raw["load"]
-    times["read + check (check_workbook)"] = raw["check"]
-    times["SOP book: layout (layout_flowchart)"] = raw["layout"]
-    # Flowcharts are either inserted after the template is rendered (_insert_flowcharts: its own
-    # serialisation, parse and insertion), or written into the rendered XML inside the template
-    # rendering and parsed with it (then the rendering is shown without their serialisation).
-    times["SOP book: template render (docxtpl: Jinja, XML fixes, parse)"] = (
-        raw["template"] - (0.0 if inserted_apart else raw["serialise"]))
-    times["SOP book: flowcharts: serialise (flowchart_xml)"] = raw["serialise"]
-    if inserted_apart:
-        times["SOP book: flowcharts: lxml parse"] = raw["parse"]
-        times["SOP book: flowcharts: markers + insert"] = raw["insert"] - raw["serialise"] - raw["parse"]
-    else:
-        del times["SOP book: flowcharts: lxml parse"], times["SOP book: flowcharts: markers + insert"]
-    times["SOP book: plugin sections"] = raw["sections"]
-    times["SOP book: pagination (paginate)"] = raw["paginate"]
-    times["SOP book: Daftar Isi pages (DaftarIsi.fill)"] = raw["fill"]
-    times["SOP book: rest of render_book"] = raw["render_book"] - sum(
-        raw[k] for k in ("layout", "template", "insert", "sections", "paginate", "fill"))
-    if not timers.has(book, "insert_sections"):
-        del times["SOP book: plugin sections"]
-    times["SOP book: save: XML serialisation"] = raw["xml_sop"]
-    times["SOP book: save: zip deflate + write"] = raw["save_buku_sop"] - raw["xml_sop"]
-    times["SP book: render (render_sp_book)"] = raw["sp"]
-    times["SP book: save"] = raw["save_other"]
-    times["garbage collection (gc.collect)"] = raw["gc"]
-    times["rest of the build"] = raw["build"] - sum(
-        raw[k] for k in ("load", "check", "render_book", "sp", "save_buku_sop", "save_other", "gc"))
-    return times, sops_done, pages_done
+        sp.render_sp_book, building.Books._save = real_sp, real_save
+    for result in results:
+        if not result.ok:
+            print(f"  {result.workbook.name} not built: {result.error}")
+    # The flowcharts are written into the rendered XML inside the template rendering and parsed
+    # with it: the rendering is shown without their serialisation.
+    times = dict(zip(STAGES, [
+        raw["load"], raw["check"], raw["layout"], raw["template"] - raw["serialise"], raw["serialise"],
+        raw["sections"], raw["paginate"], raw["fill"],
+        raw["render_book"] - sum(raw[k] for k in ("layout", "template", "sections", "paginate", "fill")),
+        raw["xml_sop"], raw["save_buku_sop"] - raw["xml_sop"], raw["sp"], raw["save_other"], raw["gc"],
+        raw["build"] - sum(raw[k] for k in ("load", "check", "render_book", "sp", "save_buku_sop", "save_other", "gc")),
+    ]))
+    return times, sum(r.sops for r in results), sum(r.pages for r in results)
 
 
 def print_stages(paths: list[Path], paper: str, build_pages: int | None) -> None:
@@ -324,12 +246,13 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def print_pdf(workbook: Path, paper: str) -> None:
-    from sopdocs.build import BuildOptions, build_workbook
-    from sopdocs.pdf import ConversionError, to_pdf
+    from sopdocs.errors import ConversionError
+    from sopdocs.pdf import to_pdf
+    from sopdocs.pipeline import Options, build
 
     out_dir = Path(tempfile.mkdtemp(prefix="sopdocs-bench-pdf-"))
     try:
-        result = build_workbook(workbook, out_dir, BuildOptions(paper=paper))
+        [result] = build([workbook], out_dir, Options(paper=paper, jobs=1))
         if not result.ok:
             print(f"\nPDF: {workbook.name} was not built: {result.error}")
             return
@@ -359,20 +282,20 @@ def print_pdf(workbook: Path, paper: str) -> None:
 # --- profile ---------------------------------------------------------------------------------
 
 def print_profile(paths: list[Path], paper: str, out: str, top: int = 30) -> None:
-    from sopdocs.build import BuildOptions, build_workbook
+    from sopdocs.pipeline import Options, build
 
+    options = Options(paper=paper, jobs=1)
     out_dir = Path(tempfile.mkdtemp(prefix="sopdocs-bench-profile-"))
     try:
-        build_workbook(paths[0], out_dir, BuildOptions(paper=paper))  # lazy imports out of the profile
+        build(paths[:1], out_dir, options)  # lazy imports out of the profile
         profiler = cProfile.Profile()
         profiler.enable()
-        for path in paths:
-            build_workbook(path, out_dir, BuildOptions(paper=paper))
+        build(paths, out_dir, options)
         profiler.disable()
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     profiler.dump_stats(out)
-    print(f"\ncProfile of build_workbook over {len(paths)} workbooks written to {out}; top {top} by own time "
+    print(f"\ncProfile of build over {len(paths)} workbooks written to {out}; top {top} by own time "
           "(cProfile adds overhead and cannot see inside lxml, which shows as the Python caller's own time):")
     pstats.Stats(out).sort_stats("tottime").print_stats(top)
 
@@ -393,14 +316,14 @@ def main(argv: list[str] | None = None) -> int:
     add_region_arguments(parser)
     parser.add_argument("--paper", default="F4", help="F4 (default) or A4")
     parser.add_argument("--jobs", type=int, nargs="*", default=[2, 1],
-                        help="build_all jobs for the end-to-end runs (default: 2 1; none to skip)")
+                        help="build jobs for the end-to-end runs (default: 2 1; none to skip)")
     parser.add_argument("--repeat", type=int, default=1, help="end-to-end runs per jobs value (best and median)")
     parser.add_argument("--no-stages", action="store_true", help="skip the single-process stage pass")
     parser.add_argument("--stages-skpd", type=int, help="workbooks in the stage pass (default: all)")
     parser.add_argument("--cpu", action="store_true", help="stage pass in CPU time of this process (steadier "
                                                            "when other programs load the machine) instead of wall time")
     parser.add_argument("--pdf", action="store_true", help="also time the PDF conversion of one SKPD's books")
-    parser.add_argument("--profile", metavar="FILE", help="also cProfile build_workbook, stats to FILE")
+    parser.add_argument("--profile", metavar="FILE", help="also cProfile build, stats to FILE")
     parser.add_argument("--profile-skpd", type=int, default=4, help="workbooks in the profile (default 4)")
     args = parser.parse_args(argv)
     global clock
@@ -427,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         best = min(runs, key=lambda r: r["seconds"])
         seconds, sops, pages = best["seconds"], best["sops"], best["pages"]
         build_pages = pages
-        print(f"\nbuild_all, jobs={jobs}: {best['workbooks']} workbooks, {sops:,} SOPs, {pages:,} pages, "
+        print(f"\nbuild, jobs={jobs}: {best['workbooks']} workbooks, {sops:,} SOPs, {pages:,} pages, "
               f"{best['bytes'] / 1e6:.1f} MB of .docx")
         if len(runs) > 1:
             median = statistics.median(r["seconds"] for r in runs)

@@ -8,12 +8,15 @@ Target stated by the product: the whole region read and checked in under 5 secon
 
 The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet.
 What is printed:
-- the single-process figure: `sopdocs.check_workbook` on every workbook in turn (best and
-  median of --repeat runs), SOPs per second, and whether the target is met;
-- each stage's share, from a separate pass that times the stages one by one:
-  low-level read (`sopdocs.reader.xlsx.read_sheets`: the zip structure with lxml, then the
-  grids from python-calamine), model building (the rest of `read_workbook`) and validation
-  (`validate` plus sorting the findings, as `check_workbook` does);
+- the single-process figure: `sopdocs.pipeline.check` over every workbook (best and median of
+  --repeat runs; the plugins loaded once before, their loading time printed apart), SOPs per
+  second, and whether the target is met;
+- each stage's share, from a separate pass of `check` with the functions it calls wrapped in
+  timers where the pipeline looks them up (benchmarks/timers.py): the zip structure
+  (`reader.xlsx._structure`, lxml), the grids (the rest of `read_sheets`, python-calamine), and
+  the steps of `pipeline.checking.check_workbook`: model building (hook `sopdocs_read_workbook`),
+  numbering (`sopdocs_number_sop`), the SP -> SOP link (`link_services`), validation
+  (`sopdocs_validate`), and the rest (profile look-up, sorting the findings);
 - with --jobs N (N > 1): the same check spread over N worker processes, one workbook per task;
   the workers send back counts only, as a parallel `sopdocs check` would send findings;
 - with --cli: the wall time of the real command, `sopdocs check FOLDER`, start-up and
@@ -37,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_region import add_region_arguments, ensure_region  # noqa: E402
+from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 5.0
 
@@ -49,12 +53,12 @@ def use_sopdocs_from(folder: str) -> None:
 
 
 def _import_sopdocs() -> None:
-    global sopdocs, check_workbook, validate, _reading_order
+    global sopdocs, check, checking, xlsx, Plugins
     import sopdocs
-    import sopdocs.reader
-    import sopdocs.reader.xlsx
-    from sopdocs import check_workbook, validate
-    from sopdocs.workbooks import _reading_order
+    import sopdocs.pipeline.checking as checking
+    import sopdocs.reader.xlsx as xlsx
+    from sopdocs.pipeline import check
+    from sopdocs.plugins import Plugins
 
 
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -62,20 +66,24 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def check_all(paths: list[Path]) -> tuple[float, float, int, int, int]:
+def check_all(paths: list[Path], plugins) -> tuple[float, float, int, int, int]:
     """(wall seconds, CPU seconds, SOPs, errors, warnings) of checking every workbook in this process."""
     start, cpu = time.perf_counter(), time.process_time()
     sops = errors = warnings = 0
-    for path in paths:
-        result = check_workbook(path)
+    for result in check(paths, plugins=plugins):
         sops += len(result.doc.sops) if result.doc else 0
         errors += len(result.findings.errors)
         warnings += len(result.findings.warnings)
     return time.perf_counter() - start, time.process_time() - cpu, sops, errors, warnings
 
 
+_WORKER_PLUGINS = []  # a worker's plugins, loaded by its first task
+
+
 def _check_counts(path: Path) -> tuple[int, int, int, float]:
-    result = check_workbook(path)
+    if not _WORKER_PLUGINS:
+        _WORKER_PLUGINS.append(Plugins())
+    result = checking.check_workbook(path, _WORKER_PLUGINS[0])
     return (len(result.doc.sops) if result.doc else 0, len(result.findings.errors),
             len(result.findings.warnings), peak_rss_mb())
 
@@ -91,54 +99,36 @@ def check_parallel(paths: list[Path], jobs: int) -> tuple[float, int, int, int, 
             max(c[3] for c in counts))
 
 
-def stage_times(paths: list[Path]) -> dict[str, float]:
-    """Seconds spent in each stage over all workbooks, timing the calls one by one.
-
-    `read_workbook` is given the grids read just before (sopdocs.reader.read_sheets is replaced
-    by a function returning them) so the model-building time excludes the low-level read.
-    """
-    xlsx = sopdocs.reader.xlsx
-    times = dict.fromkeys(["zip structure (lxml)", "grids (python-calamine)", "model building",
-                           "validate + sort"], 0.0)
-    real_structure, real_read_sheets = xlsx._structure, sopdocs.reader.read_sheets
-    structure_time = [0.0]
-
-    def timed_structure(package):
-        t = time.perf_counter()
-        try:
-            return real_structure(package)
-        finally:
-            structure_time[0] += time.perf_counter() - t
-
-    xlsx._structure = timed_structure
-    try:
-        for path in paths:
-            t0 = time.perf_counter()
-            structure_time[0] = 0.0
-            sheets = xlsx.read_sheets(path)
-            t1 = time.perf_counter()
-            times["zip structure (lxml)"] += structure_time[0]
-            times["grids (python-calamine)"] += t1 - t0 - structure_time[0]
-            sopdocs.reader.read_sheets = lambda _path, sheets=sheets: sheets
-            doc, findings = sopdocs.reader.read_workbook(path)
-            t2 = time.perf_counter()
-            findings = validate(doc, findings)
-            findings.sort(key=lambda f: _reading_order(doc.sheets, f))
-            t3 = time.perf_counter()
-            times["model building"] += t2 - t1
-            times["validate + sort"] += t3 - t2
-    finally:
-        xlsx._structure = real_structure
-        sopdocs.reader.read_sheets = real_read_sheets
-    return times
+STAGES = ["zip structure (lxml)", "grids (python-calamine)", "model building (sopdocs_read_workbook)",
+          "numbering (sopdocs_number_sop)", "SP -> SOP link (link_services)", "validate (sopdocs_validate)",
+          "rest (profile, sorting the findings)"]
 
 
-def profile(paths: list[Path], out: str, top: int = 25) -> None:
+def stage_times(paths: list[Path], plugins) -> dict[str, float]:
+    """Seconds spent in each stage over all workbooks: one `check` with the functions it calls
+    timed where the pipeline looks them up."""
+    raw = dict.fromkeys(["structure", "read_sheets", "sopdocs_read_workbook", "sopdocs_number_sop", "link",
+                         "sopdocs_validate", "check"], 0.0)
+
+    def hook(plugins, name, **kwargs):
+        return name if name in raw else "other hooks"
+
+    raw["other hooks"] = 0.0
+    with Timers(raw, [(xlsx, "_structure", "structure"), (checking, "read_sheets", "read_sheets"),
+                      (type(plugins), "call", hook), (checking, "link_services", "link"),
+                      (checking, "check_workbook", "check")]):
+        check(paths, plugins=plugins)
+    steps = ("read_sheets", "sopdocs_read_workbook", "sopdocs_number_sop", "link", "sopdocs_validate")
+    return dict(zip(STAGES, [raw["structure"], raw["read_sheets"] - raw["structure"], raw["sopdocs_read_workbook"],
+                             raw["sopdocs_number_sop"], raw["link"], raw["sopdocs_validate"],
+                             raw["check"] - sum(raw[k] for k in steps)]))
+
+
+def profile(paths: list[Path], plugins, out: str, top: int = 25) -> None:
     """cProfile one single-process check of the region; print the top functions by own time."""
     profiler = cProfile.Profile()
     profiler.enable()
-    for path in paths:
-        check_workbook(path)
+    check(paths, plugins=plugins)
     profiler.disable()
     profiler.dump_stats(out)
     print(f"\ncProfile written to {out}; top {top} by own time (cProfile adds overhead, shares are what count):")
@@ -186,11 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(p.stat().st_size for p in paths)
     print(f"region: {folder} ({len(paths)} workbooks, {size / 1e6:.1f} MB); {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}; sopdocs from {Path(sopdocs.__file__).parent}")
+    start = time.perf_counter()
+    plugins = Plugins()
+    print(f"plugins loaded in {time.perf_counter() - start:.2f} s (once, not counted below): "
+          f"{', '.join(name for name, _, _ in plugins.describe())}")
     rss_before = peak_rss_mb()
 
     runs, cpu_runs = [], []
     for _ in range(max(1, args.repeat)):
-        seconds, cpu, sops, errors, warnings = check_all(paths)
+        seconds, cpu, sops, errors, warnings = check_all(paths, plugins)
         runs.append(seconds)
         cpu_runs.append(cpu)
     best, median = min(runs), statistics.median(runs)
@@ -202,11 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  peak memory (ru_maxrss, whole process): {peak_rss_mb():.0f} MB "
           f"(before checking, after imports: {rss_before:.0f} MB)")
 
-    times = stage_times(paths)
+    times = stage_times(paths, plugins)
     total = sum(times.values())
     print(f"\nstages (separate timed pass, {total:.2f} s in all):")
     for name, seconds in times.items():
-        print(f"  {name:<26} {seconds:6.2f} s  {seconds / total:6.1%}")
+        print(f"  {name:<40} {seconds:6.2f} s  {seconds / total:6.1%}")
 
     if args.jobs > 1:
         seconds, sops, errors, warnings, worker_peak = check_parallel(paths, args.jobs)
@@ -222,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
               f"included); {verdict(seconds)}")
 
     if args.profile:
-        profile(paths, args.profile)
+        profile(paths, plugins, args.profile)
     return 0 if best < TARGET_SECONDS else 1
 
 

@@ -8,7 +8,7 @@ Target stated by the product: the 2,400 SOPs of a region (40 SKPD workbooks x 60
                                          [--jobs 2] [--parse] [--profile FILE]
 
 The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet, then
-read with `sopdocs.check_workbook`; reading is not part of the figure (bench_check.py measures it).
+read with `sopdocs.pipeline.check`; reading is not part of the figure (bench_check.py measures it).
 What is printed:
 - the single-process figure (the honest one): every SOP laid out and serialised in turn, best
   and median of --repeat runs (wall, and CPU time of the process, which other programs
@@ -46,8 +46,7 @@ from make_region import add_region_arguments, ensure_region  # noqa: E402
 
 import sopdocs  # noqa: E402
 import sopdocs.layout.flowchart as layout_module  # noqa: E402
-import sopdocs.layout.routing as routing_module  # noqa: E402
-from sopdocs import check_workbook  # noqa: E402
+from sopdocs.pipeline import check  # noqa: E402
 from sopdocs.layout import PageSetup, layout_flowchart  # noqa: E402
 from sopdocs.render.flowchart import flowchart_xml  # noqa: E402
 from sopdocs.render.ooxml import parse  # noqa: E402
@@ -64,12 +63,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def read_sops(paths: list[Path]) -> list:
     """Every SOP of the workbooks, in workbook order (workbooks with errors are skipped, as the build does)."""
-    sops = []
-    for path in paths:
-        checked = check_workbook(path)
-        if checked.ok:
-            sops.extend(checked.doc.sops)
-    return sops
+    return [sop for checked in check(paths) if checked.ok for sop in checked.doc.sops]
 
 
 def run_once(sops: list, setup: PageSetup, with_parse: bool) -> tuple[float, int, int]:
@@ -97,14 +91,14 @@ cpu_runs: list[float] = []
 class _Timers:
     """Wraps module-level functions of the layout with timers that add up their own time."""
 
-    PARTS = {  # (module, function) -> part
+    PARTS = {  # (module, function) -> part, where layout_flowchart looks each up
         (layout_module, "_fit_columns"): "columns (widths, sizes, header)",
         (layout_module, "_sizes"): "columns (widths, sizes, header)",
         (layout_module, "_header_heights"): "columns (widths, sizes, header)",
         (layout_module, "_row_height"): "row heights (text wrapping)",
         (layout_module, "_paginate"): "pagination (rows to pages)",
         (layout_module, "_place_symbols"): "symbols",
-        (routing_module, "route_page_arrows"): "routing (arrows, labels, connectors)",
+        (layout_module, "route_page_arrows"): "routing (arrows, labels, connectors)",
     }
 
     def __init__(self):

@@ -580,11 +580,11 @@ def ensure_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = 40, sops: int
 
 def verify(paths: list[Path]) -> int:
     """Check every workbook with sopdocs; print what is not clean. Returns the number of errors."""
-    from sopdocs import check_workbook
+    from sopdocs.pipeline import check
 
     errors = warnings = sops = 0
-    for path in paths:
-        result = check_workbook(path)
+    for result in check(paths):
+        path = result.path
         sops += len(result.doc.sops) if result.doc else 0
         for finding in result.findings:
             if finding.level in ("error", "warning"):
