@@ -75,7 +75,7 @@ def render_sop(doc: Dokumen, sop: Sop, profile: Profile = DEFAULT, template: Pat
 def _render(doc, sops, template, profile: Profile, entries):
     """The template rendered for `sops`, with their flowcharts in place; and the identity tables."""
     layouts = [layout_flowchart(sop, profile.page, profile.decision_labels, profile.titles) for sop in sops]
-    places = Markers("flowchart")  # each SOP's flowchart place in the rendered body
+    places = Markers()  # each SOP's flowchart place in the rendered body
 
     def context(tpl) -> dict:
         small_logo = logo(tpl, doc, 18)

@@ -2,8 +2,10 @@
 flowchart's place, a Daftar Isi page number, a Standar Pelayanan's heading until its page is known.
 
 Workbook text is printed as it was typed, so a placeholder must be text that no workbook holds:
-each book draws a fresh random secret, which did not exist when the workbook was written, and all
-its placeholders of one kind carry it: `⟦<secret>:<kind>:<index>⟧`.
+each kind of placeholder of each book draws a fresh random secret, which did not exist when the
+workbook was written, and all its placeholders carry it: `⟦<secret>:<index>⟧`. The secret is
+short because the pagination measures the placeholders where they stand, before they are replaced
+by a page number or removed: a long one would wrap a line that prints on one.
 """
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from typing import Callable
 
 
 class Markers:
-    """The placeholders of one kind in one book, numbered from 0 or 1 as the caller counts."""
+    """The placeholders of one kind in one book, numbered as the caller counts."""
 
-    def __init__(self, kind: str):
-        self.secret = f"{secrets.token_hex(8)}:{kind}"
+    def __init__(self):
+        self.secret = secrets.token_hex(3)
         self._pattern = re.compile(f"\u27e6{self.secret}:(\\d+)\u27e7")
 
     def __call__(self, index: int) -> str:

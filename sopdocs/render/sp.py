@@ -51,7 +51,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
                    sections: tuple[Section, ...] = (), publik: bool = False) -> ServiceBook:
     """The book of every Standar Pelayanan of `doc`; `publik` keeps only the six components of
     service delivery, for display to the public."""
-    marks = Markers("layanan")  # ends each service's heading until the pages are known
+    marks = Markers()  # ends each service's heading until the pages are known
     daftar_isi = DaftarIsi()
     for section in sections:
         daftar_isi.add(section.title, heading(section.title.upper()))

@@ -246,7 +246,7 @@ class DaftarIsi:
     def __init__(self):
         self.entries: list[dict] = []
         self._targets: list[Callable] = []
-        self._pages = Markers("halaman")  # page tokens, found again after pagination
+        self._pages = Markers()  # page tokens, found again after pagination
 
     def add(self, title: str, finder: Callable | None = None, under: bool = False) -> None:
         """An entry; `finder(document)` returns the element whose page it shows (none: a heading);
