@@ -5,6 +5,7 @@ A workbook is described as {sheet name: rows}, each row a list of cell values (N
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import subprocess
@@ -13,10 +14,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from sopdocs.cli import main
 from sopdocs.pipeline import check_workbook
 from sopdocs.plugins import Plugins
 
+ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) tidak terpasang")
 
@@ -170,6 +174,29 @@ def soffice_convert(source: Path, outdir: Path) -> Path:
     return converted
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """`python -m sopdocs ARGS` in a subprocess, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "sopdocs", *args], capture_output=True, text=True, timeout=120)
+@dataclasses.dataclass
+class CliRun:
+    """What a run of the command did: its exit code and what it printed on stdout and stderr."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args, env: dict | None = None, cwd: Path = ROOT) -> CliRun:
+    """`sopdocs ARGS` as a user types it, run in this process by click's CliRunner (a new
+    interpreter costs a second a run). Never a traceback: an exception the command lets out fails
+    the test with its own traceback."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="sopdocs")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    run = CliRun(result.exit_code, result.stdout, result.stderr)
+    assert "Traceback" not in run.stdout + run.stderr, run.stdout + run.stderr
+    return run
+
+
+def run_process(*args, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`python -m sopdocs ARGS` in a new process, for the tests where a real process is the point."""
+    return subprocess.run([sys.executable, "-m", "sopdocs", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, env=env, cwd=ROOT)

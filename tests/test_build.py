@@ -20,27 +20,18 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import STEPS, check, instansi_rows, sop_rows, write_workbook
+from conftest import ROOT, STEPS, check, instansi_rows, run_cli, run_process, sop_rows, write_workbook
 from docx_checks import package_problems
 from sopdocs.pipeline import Options, build, check_workbook
 from sopdocs.pipeline.naming import safe_file_name, unique_names
 from sopdocs.plugins import Plugins
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
 DISDUKCAPIL = ROOT / "samples" / "disdukcapil-bener-meriah.xlsx"
 PDF_TOOLS = shutil.which("soffice") and shutil.which("pdfinfo")
 needs_pdf = pytest.mark.skipif(not PDF_TOOLS, reason="LibreOffice atau poppler tidak terpasang")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADER = re.compile(r"^SKPD\s{2,}SOP\s{2,}.*Halaman\s{2,}Status\s{2,}File\s*$", re.M)
-
-
-def sopdocs(*args, env=None, timeout=300) -> subprocess.CompletedProcess:
-    """`python -m sopdocs ARGS` as a user runs it; never a traceback, whatever happens."""
-    run = subprocess.run([sys.executable, "-m", "sopdocs", *map(str, args)], capture_output=True, text=True,
-                         timeout=timeout, env=env, cwd=ROOT)
-    assert "Traceback" not in run.stdout + run.stderr, run.stdout + run.stderr
-    return run
 
 
 def summary(output: str) -> dict[str, dict[str, str]]:
@@ -122,7 +113,7 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
     findings = check(source / "rusak.xlsx").findings.errors
     assert [f.where for f in findings] == ["SOP 01!L13"]
 
-    run = sopdocs("build", source, "-o", out, "--jobs", "2")
+    run = run_cli("build", source, "-o", out, "--jobs", "2")
     assert run.returncode == 1, run.stdout + run.stderr
     output = run.stdout + run.stderr
     # the good book, and nothing else: no book, temporary or partial file for the broken ones
@@ -149,7 +140,7 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
 
 
 def test_all_good_exits_zero(tmp_path):
-    run = sopdocs("build", *SAMPLES, "-o", tmp_path, "--jobs", "1")
+    run = run_cli("build", *SAMPLES, "-o", tmp_path, "--jobs", "1")
     assert run.returncode == 0, run.stdout + run.stderr
     rows = summary(run.stdout)
     assert {r["Status"] for r in rows.values()} == {"OK"} and len(rows) == len(SAMPLES)
@@ -163,7 +154,7 @@ def test_all_good_exits_zero(tmp_path):
 
 def test_no_workbook_found_is_a_clear_message(tmp_path):
     (tmp_path / "kosong").mkdir()
-    run = sopdocs("build", tmp_path / "kosong", "-o", tmp_path / "hasil")
+    run = run_cli("build", tmp_path / "kosong", "-o", tmp_path / "hasil")
     assert run.returncode != 0
     assert "Tidak ada workbook" in run.stdout + run.stderr
     assert not (tmp_path / "hasil").exists() or files(tmp_path / "hasil") == []
@@ -174,7 +165,7 @@ def test_no_workbook_found_is_a_clear_message(tmp_path):
 def test_per_sop_writes_one_document_per_sop_in_a_subfolder(tmp_path):
     from sopdocs.render.book import book_order
 
-    run = sopdocs("build", DISDUKCAPIL, "-o", tmp_path, "--per-sop")
+    run = run_cli("build", DISDUKCAPIL, "-o", tmp_path, "--per-sop")
     assert run.returncode == 0, run.stdout + run.stderr
     sops = book_order(check_workbook(DISDUKCAPIL, Plugins()).doc)
     folder = tmp_path / "DISDUKCAPIL_SOP"
@@ -194,17 +185,18 @@ def test_per_sop_writes_one_document_per_sop_in_a_subfolder(tmp_path):
 
 def test_kertas_a4(tmp_path):
     good(tmp_path / "dinas.xlsx")
-    run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "a4", "--kertas", "A4")
+    run = run_cli("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "a4", "--kertas", "A4")
     assert run.returncode == 0, run.stdout + run.stderr
     assert paper_mm(opens(tmp_path / "a4" / "DISDUKCAPIL_SOP.docx")) == [(210, 297), (297, 210)]
-    run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "f4")
+    run = run_cli("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "f4")
     assert run.returncode == 0, run.stdout + run.stderr
     assert paper_mm(opens(tmp_path / "f4" / "DISDUKCAPIL_SOP.docx")) == [(215, 330), (330, 215)]
 
 
 def test_jobs_2_builds_the_same_books_as_jobs_1(tmp_path):
-    one = sopdocs("build", *SAMPLES, "-o", tmp_path / "satu", "--jobs", "1")
-    two = sopdocs("build", *SAMPLES, "-o", tmp_path / "dua", "--jobs", "2")
+    """As a user runs them: each a real `python -m sopdocs`, the second with a pool of two workers."""
+    one = run_process("build", *SAMPLES, "-o", tmp_path / "satu", "--jobs", "1")
+    two = run_process("build", *SAMPLES, "-o", tmp_path / "dua", "--jobs", "2")
     assert one.returncode == two.returncode == 0
     assert files(tmp_path / "satu") == files(tmp_path / "dua")
     assert len([name for name in files(tmp_path / "satu") if name.endswith("_SOP.docx")]) == len(SAMPLES)
@@ -223,7 +215,7 @@ def test_same_singkatan_gives_distinct_outputs(tmp_path):
     second = good(source / "dukcapil-baru.xlsx", **{"Perangkat Daerah": "DINAS DUKCAPIL (BARU)"})
     names = unique_names(checked(first, second))
     assert len(set(names.values())) == 2
-    run = sopdocs("build", source, "-o", tmp_path / "hasil")
+    run = run_cli("build", source, "-o", tmp_path / "hasil")
     assert run.returncode == 0, run.stdout + run.stderr
     made = files(tmp_path / "hasil")
     assert len(made) == 2 and all(name.endswith(".docx") and "DISDUKCAPIL" in name for name in made)
@@ -371,7 +363,7 @@ def test_sigkill_half_way_leaves_only_complete_books(tmp_path, delay):
     if delay:
         return
     # and a new build over the debris completes every book
-    run = sopdocs("build", source, "-o", out, "--jobs", "2")
+    run = run_cli("build", source, "-o", out, "--jobs", "2")
     assert run.returncode == 0, run.stdout + run.stderr
     assert len(list(out.glob("*_SOP.docx"))) == 10 * len(SAMPLES)
     assert not [p for p in out.rglob("*") if p.is_file() and p.suffix != ".docx" and not p.name.startswith(".")]
@@ -382,7 +374,7 @@ def test_sigkill_half_way_leaves_only_complete_books(tmp_path, delay):
 @needs_pdf
 def test_pdf_next_to_each_docx(tmp_path):
     good(tmp_path / "dinas.xlsx")
-    run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "hasil", "--pdf")
+    run = run_cli("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "hasil", "--pdf")
     assert run.returncode == 0, run.stdout + run.stderr
     assert files(tmp_path / "hasil") == ["DISDUKCAPIL_SOP.docx", "DISDUKCAPIL_SOP.pdf"]
     row = summary(run.stdout)["DISDUKCAPIL"]
@@ -400,7 +392,7 @@ def test_pdf_of_same_named_per_sop_documents_of_two_skpd(tmp_path):
         write_workbook(source / name, {"Instansi": instansi_rows(Singkatan=singkatan, **{"Perangkat Daerah": skpd}),
                                        "SOP 01": sop_rows(**{"Nama SOP": "Pengelolaan Surat Masuk"})})
     out = tmp_path / "hasil"
-    run = sopdocs("build", source, "-o", out, "--per-sop", "--pdf", "--jobs", "1")
+    run = run_cli("build", source, "-o", out, "--per-sop", "--pdf", "--jobs", "1")
     assert run.returncode == 0
     for folder, skpd, other in (("DISDUKCAPIL_SOP", "KEPENDUDUKAN", "KESEHATAN"),
                                 ("DINKES_SOP", "KESEHATAN", "KEPENDUDUKAN")):
@@ -414,7 +406,7 @@ def test_pdf_without_libreoffice_explains_and_still_builds(tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
     good(tmp_path / "dinas.xlsx")
-    run = sopdocs("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "hasil", "--pdf",
+    run = run_cli("build", tmp_path / "dinas.xlsx", "-o", tmp_path / "hasil", "--pdf",
                   env={**os.environ, "PATH": str(empty)})
     assert run.returncode == 0, run.stdout + run.stderr
     output = run.stdout + run.stderr
@@ -446,5 +438,5 @@ def test_a4_book_with_two_decisions_returning_to_the_start(tmp_path):
     workbook = write_workbook(tmp_path / "dinas.xlsx", {
         "Instansi": instansi_rows(), "SOP 01": sop_rows(_two_returns_to_start(), SIX)})
     assert check(workbook).ok
-    run = sopdocs("build", workbook, "-o", tmp_path / "hasil", "--kertas", "A4")
+    run = run_cli("build", workbook, "-o", tmp_path / "hasil", "--kertas", "A4")
     assert run.returncode == 0, run.stdout + run.stderr
