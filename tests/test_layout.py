@@ -580,9 +580,3 @@ def test_profile_decision_labels_replace_ya_tidak():
     layout = layout_flowchart(sop, PageSetup(), decision_labels=("Benar", "Salah"))
     labels = sorted(s.text for p in layout.pages for s in p.shapes if s.kind == "label")
     assert labels == ["Benar", "Tidak lengkap"]  # the author's own label wins over the default
-
-
-def test_cases_are_fresh_objects():
-    """Builders return new SOPs each time, so a test that changes one cannot spoil another."""
-    first, second = CASES["linear_4"](), CASES["linear_4"]()
-    assert first == second and first is not second and first.steps[0] is not second.steps[0]
