@@ -144,3 +144,14 @@ def test_sopdocs_check_imports_no_document_library(workbook):
               "run = CliRunner().invoke(sopdocs.cli.main, ['check', sys.argv[1]])\n"
               "assert run.exit_code == 0, run.output\n")
     assert _loaded_after(script, workbook) == []
+
+
+def test_every_package_is_installed():
+    """pyproject lists the packages one by one: a package missing there is missing from a wheel
+    (an editable install does not show it)."""
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    packages = {module_name(init) for init in PACKAGE.rglob("__init__.py")}
+    assert packages <= listed
