@@ -12,13 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from sopdocs.cli import main
 from sopdocs.pipeline import check_workbook
 from sopdocs.plugins import Plugins
+from sopdocs.testing import write_workbook  # noqa: F401  (the tests import it from here too)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
@@ -99,27 +99,6 @@ def sp_rows(**changes) -> list[list]:
     }
     values.update(changes)
     return [[label, value] for label, value in values.items() if value is not None]
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list]], merged: dict[str, list[str]] | None = None,
-                   hidden: tuple[str, ...] = (), images: dict[str, object] | None = None) -> Path:
-    """Write `sheets` ({name: rows}) to `path`; `merged` {sheet: ["C7:D7"]}, `images` {sheet: Image}."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for r, row in enumerate(rows, 1):
-            for c, value in enumerate(row, 1):
-                if value is not None:
-                    sheet.cell(r, c, value)
-        for ref in (merged or {}).get(name, []):
-            sheet.merge_cells(ref)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-        if images and name in images:
-            sheet.add_image(images[name], "D1")
-    book.save(path)
-    return path
 
 
 @pytest.fixture

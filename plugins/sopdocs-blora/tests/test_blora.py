@@ -13,11 +13,11 @@ import pytest
 
 sopdocs_blora = pytest.importorskip("sopdocs_blora")
 docx = pytest.importorskip("docx")
-openpyxl = pytest.importorskip("openpyxl")
 
 from sopdocs import pipeline  # noqa: E402
 from sopdocs.plugins import Plugins  # noqa: E402
 from sopdocs.pipeline import Options, check_workbook  # noqa: E402
+from sopdocs.testing import write_workbook  # noqa: E402
 from sopdocs_blora.nomor import initials  # noqa: E402
 
 BLORA = "blora-48-2015"
@@ -54,20 +54,6 @@ BLORA_SP_LABELS = [
 ]
 UNIT_A = "Bidang Pelayanan Pendaftaran Penduduk"
 UNIT_B = "Sub Bagian Umum dan Kepegawaian"
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """{sheet name: rows of cell values (None = empty)} as an .xlsx file."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for r, row in enumerate(rows, 1):
-            for c, value in enumerate(row, 1):
-                if value is not None:
-                    sheet.cell(r, c, value)
-    book.save(path)
-    return path
 
 
 def instansi_rows(profil: str | None = BLORA, **changes) -> list[list]:

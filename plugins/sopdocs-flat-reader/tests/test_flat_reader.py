@@ -25,8 +25,9 @@ from sopdocs.reader import read_sheets  # noqa: E402
 from sopdocs.findings import Findings  # noqa: E402
 from sopdocs.pipeline import Options, check_workbook  # noqa: E402
 from sopdocs_flat_reader import FlatSop, read_flat  # noqa: E402
+from sopdocs.testing import write_workbook  # noqa: E402
 from sopdocs_flat_reader.contoh import (  # noqa: E402
-    DAFTAR, DAFTAR_HEADER, LANGKAH, LANGKAH_HEADER, SHAPES, sample_sheets, write_sample, write_workbook,
+    DAFTAR, DAFTAR_HEADER, LANGKAH, LANGKAH_HEADER, SHAPES, sample_sheets, write_sample,
 )
 
 PRESET = re.compile(r'<a:prstGeom prst="(flowChart\w+)"')
