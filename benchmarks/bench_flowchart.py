@@ -43,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_region import add_region_arguments, ensure_region  # noqa: E402
+from timers import Timers  # noqa: E402
 
 import sopdocs  # noqa: E402
 import sopdocs.layout.flowchart as layout_module  # noqa: E402
@@ -88,51 +89,24 @@ def run_once(sops: list, setup: PageSetup, with_parse: bool) -> tuple[float, int
 cpu_runs: list[float] = []
 
 
-class _Timers:
-    """Wraps module-level functions of the layout with timers that add up their own time."""
-
-    PARTS = {  # (module, function) -> part, where layout_flowchart looks each up
-        (layout_module, "_fit_columns"): "columns (widths, sizes, header)",
-        (layout_module, "_sizes"): "columns (widths, sizes, header)",
-        (layout_module, "_header_heights"): "columns (widths, sizes, header)",
-        (layout_module, "_row_height"): "row heights (text wrapping)",
-        (layout_module, "_paginate"): "pagination (rows to pages)",
-        (layout_module, "_place_symbols"): "symbols",
-        (layout_module, "route_page_arrows"): "routing (arrows, labels, connectors)",
-    }
-
-    def __init__(self):
-        self.seconds = dict.fromkeys(self.PARTS.values(), 0.0)
-        self.saved = []
-
-    def __enter__(self):
-        for (module, name), part in self.PARTS.items():
-            real = getattr(module, name)
-            self.saved.append((module, name, real))
-            setattr(module, name, self._timed(real, part))
-        return self
-
-    def __exit__(self, *exc):
-        for module, name, real in self.saved:
-            setattr(module, name, real)
-
-    def _timed(self, real, part):
-        seconds = self.seconds
-
-        def timed(*args, **kwargs):
-            t = time.perf_counter()
-            try:
-                return real(*args, **kwargs)
-            finally:
-                seconds[part] += time.perf_counter() - t
-        return timed
+PARTS = [  # (module, function, part), where layout_flowchart looks each function up
+    (layout_module, "_fit_columns", "columns (widths, sizes, header)"),
+    (layout_module, "_sizes", "columns (widths, sizes, header)"),
+    (layout_module, "_header_heights", "columns (widths, sizes, header)"),
+    (layout_module, "_row_height", "row heights (text wrapping)"),
+    (layout_module, "_paginate", "pagination (rows to pages)"),
+    (layout_module, "_place_symbols", "symbols"),
+    (layout_module, "route_page_arrows", "routing (arrows, labels, connectors)"),
+]
 
 
 def part_times(sops: list, setup: PageSetup, with_parse: bool) -> dict[str, float]:
     """Seconds spent in each part over all SOPs (layout parts from timers around its functions)."""
     writer = ShapeWriter(setup.font_name)
     layout_total = serialise = parsing = 0.0
-    with _Timers() as timers:
+    parts = dict.fromkeys(part for _, _, part in PARTS)
+    timed = dict.fromkeys(parts, 0.0)
+    with Timers(timed, PARTS):
         for sop in sops:
             t0 = time.perf_counter()
             layout = layout_flowchart(sop, setup)
@@ -145,8 +119,8 @@ def part_times(sops: list, setup: PageSetup, with_parse: bool) -> dict[str, floa
             layout_total += t1 - t0
             serialise += t2 - t1
             parsing += t3 - t2
-    times = dict(timers.seconds)
-    times["layout, rest (model look-ups, objects)"] = max(0.0, layout_total - sum(timers.seconds.values()))
+    times = dict(timed)
+    times["layout, rest (model look-ups, objects)"] = max(0.0, layout_total - sum(timed.values()))
     times["serialisation (flowchart_xml)"] = serialise
     if with_parse:
         times["lxml parse of the fragment"] = parsing
