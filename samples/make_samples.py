@@ -17,6 +17,12 @@ practice, so that the reader is exercised on realistic input:
 - sekretariat-dprk-libreoffice.xlsx: a Sekretariat DPRK with 4 SOPs and 1 SP, saved through
   LibreOffice Calc so that a workbook written by Calc is checked in. Without `soffice` the
   existing file is left as it is.
+- satpolpp-kota-batam.xlsx: a Satuan Polisi Pamong Praja of a Kota, its SOP tables copied the way
+  regional SOP books print them: labels `Tgl. Pembuatan`, `Tgl. Revisi`, `Tanggal Pengesahan`;
+  headers `No.`, `Uraian Prosedur`, an actor column called `Pelaksana` under the `Pelaksana`
+  group header, `Kelengkapan dan Peralatan`, `Waktu (Menit)` with bare numbers, `Keluaran`,
+  `Ket.`; a Keterangan merged over two activities, a blank row inside a table, `Ya` typed in
+  `Jika Ya`, and a Jabatan Pimpinan without the region (the Keputusan adds KOTA BATAM).
 
 Deliberate warnings (real workbooks are messy; `sopdocs check samples` must still exit 0):
 - disdukcapil, sheet "05 Akta Kematian": Tanggal Efektif typed as `04 Januari` (no year);
@@ -1192,11 +1198,161 @@ def make_dprk(out: Path) -> None:
         shutil.move(str(converted / "dprk.xlsx"), out)
 
 
+# ============================================================================================
+# 4. Satuan Polisi Pamong Praja Kota Batam, typed from a printed SOP book
+
+KASATPOL = ("Kepala Satuan Polisi Pamong Praja", "Drs. Reza Khadafy, M.Si.", "Pembina Utama Muda (IV/c)",
+            "19720415 199203 1 003")
+PP_SATPOL = "Peraturan Pemerintah Nomor 16 Tahun 2018 tentang Satuan Polisi Pamong Praja"
+PERMENDAGRI_SOP_SATPOL = ("Peraturan Menteri Dalam Negeri Nomor 54 Tahun 2011 tentang Standar Operasional "
+                          "Prosedur Satuan Polisi Pamong Praja")
+PERMENDAGRI_TRANTIBUM = ("Peraturan Menteri Dalam Negeri Nomor 26 Tahun 2020 tentang Penyelenggaraan Ketertiban "
+                         "Umum dan Ketenteraman Masyarakat serta Pelindungan Masyarakat")
+
+SATPOL_INSTANSI = [
+    ("Pemerintah", "PEMERINTAH KOTA BATAM"),
+    ("Perangkat Daerah", "SATUAN POLISI PAMONG PRAJA"),
+    ("Singkatan", "SATPOLPP"),
+    ("Alamat", "Jalan Engku Putri Nomor 1, Batam Centre, Kota Batam"),
+    ("Tahun", 2024),
+    ("Jabatan Pimpinan", KASATPOL[0]),
+    ("Nama Pimpinan", KASATPOL[1]),
+    ("Pangkat Pimpinan", KASATPOL[2]),
+    ("NIP Pimpinan", KASATPOL[3]),
+    ("Tempat Penetapan", "Batam"),
+    ("Nomor Keputusan", ""),
+    ("Tanggal Keputusan", ""),
+]
+
+# As the printed book labels the identity part (label, value); the table follows below.
+SATPOL_ACTORS = ["Kepala Satuan", "Kepala Bidang Trantibum", "Kepala Seksi Operasi", "Pelaksana"]
+SATPOL_COLUMNS = ("Kelengkapan dan Peralatan", "Waktu (Menit)", "Keluaran", "Ket.", "Jika Ya", "Jika Tidak")
+SATPOL_SOPS = [
+    dict(
+        sheet="SOP 01 Penertiban PKL", nomor="800/01/SOP/SATPOLPP/2024",
+        nama="Penertiban Pedagang Kaki Lima", unit="Bidang Ketertiban Umum dan Ketenteraman Masyarakat",
+        labels=("Tgl. Pembuatan", "Tgl. Revisi", "Tanggal Pengesahan"),
+        dates=(D(2024, 1, 8), "-", D(2024, 2, 1)),
+        dasar_hukum=[UU_PEMDA, PP_SATPOL, PERMENDAGRI_SOP_SATPOL, PERMENDAGRI_TRANTIBUM],
+        kualifikasi=["Anggota Satpol PP yang telah mengikuti diklat dasar", "Memahami peraturan daerah tentang ketertiban umum"],
+        peralatan=["Kendaraan patroli", "Alat komunikasi", "Surat perintah tugas"],
+        peringatan=["Penertiban dilakukan secara humanis tanpa kekerasan"],
+        pencatatan=["Berita acara penertiban", "Dokumentasi kegiatan"],
+        # (actor index and mark, uraian, kelengkapan, menit, keluaran, ket., jika ya, jika tidak); None = a blank row
+        steps=[
+            ("0", "Menerima laporan atau pengaduan masyarakat tentang pedagang kaki lima", "Laporan masyarakat",
+             15, "Disposisi", "", "", ""),
+            ("1", "Menelaah laporan dan menyiapkan rencana penertiban", "Disposisi, peta lokasi", 60,
+             "Rencana penertiban", "", "", ""),
+            ("0K", "Menyetujui rencana penertiban", "Rencana penertiban", 30, "Rencana disetujui", "", "Ya",
+             "Perlu perbaikan: 2"),
+            ("2", "Menyampaikan surat teguran kepada pedagang", "Surat teguran", 120, "Tanda terima teguran",
+             "Dilaksanakan bersama kelurahan dan kecamatan setempat", "", ""),
+            ("3", "Melaksanakan penertiban di lokasi", "Surat perintah tugas, kendaraan patroli", 240,
+             "Lokasi tertib", "", "", ""),
+            None,
+            ("3", "Membuat berita acara dan dokumentasi penertiban", "Blangko berita acara, kamera", 60,
+             "Berita acara", "", "", ""),
+            ("1S", "Melaporkan hasil penertiban kepada Kepala Satuan", "Berita acara", 30, "Laporan penertiban", "",
+             "", ""),
+        ],
+        merged_ket=(4, 5),  # the Keterangan of steps 4 and 5 is one merged cell
+    ),
+    dict(
+        sheet="SOP 02 Pengaduan", nomor="800/02/SOP/SATPOLPP/2024",
+        nama="Penanganan Pengaduan Gangguan Ketenteraman Masyarakat",
+        unit="Bidang Ketertiban Umum dan Ketenteraman Masyarakat",
+        labels=("Tgl. Pembuatan", "Tgl. Revisi", "Tanggal Pengesahan"),
+        dates=(D(2024, 1, 8), "-", D(2024, 2, 1)),
+        dasar_hukum=[UU_PELAYANAN, PP_SATPOL, PERPRES_PENGADUAN],
+        kualifikasi=["Mampu berkomunikasi dengan santun", "Memahami tata cara penanganan pengaduan"],
+        peralatan=["Telepon dan aplikasi pengaduan", "Buku register pengaduan"],
+        peringatan=["Pengaduan yang tidak ditanggapi menurunkan kepercayaan masyarakat"],
+        pencatatan=["Buku register pengaduan"],
+        steps=[
+            ("3", "Menerima dan mencatat pengaduan di buku register", "Buku register", 10, "Pengaduan tercatat",
+             "", "", ""),
+            ("2", "Memverifikasi pengaduan ke lokasi", "Kendaraan patroli", 90, "Hasil verifikasi", "", "", ""),
+            ("1", "Menetapkan tindak lanjut pengaduan", "Hasil verifikasi", 30, "Disposisi tindak lanjut", "", "",
+             ""),
+            ("3", "Melaksanakan tindak lanjut dan memberi tahu pengadu", "Disposisi", 120, "Pengaduan selesai", "",
+             "", ""),
+            ("0", "Menerima laporan penyelesaian pengaduan", "Laporan tindak lanjut", 15, "Laporan diterima", "",
+             "", ""),
+        ],
+    ),
+]
+
+
+def printed_sop(wb: Workbook, sop: dict) -> None:
+    """An SOP sheet typed from a printed regional SOP book: its own labels, the two-row header with
+    the book's column titles, bare minutes under `Waktu (Menit)`, blank rows and merges as typed."""
+    ws = wb.create_sheet(sop["sheet"])
+    ws.cell(1, 1, "STANDAR OPERASIONAL PROSEDUR").font = Font(bold=True, size=12)
+    entries = [("Nomor SOP", sop["nomor"]), ("Nama SOP", sop["nama"]), ("Unit Kerja", sop["unit"]),
+               *zip(sop["labels"], sop["dates"]), ("Disahkan Oleh", ""),
+               ("Dasar Hukum", sop["dasar_hukum"]), ("Kualifikasi Pelaksana", sop["kualifikasi"]),
+               ("Keterkaitan", []), ("Peralatan / Perlengkapan", sop["peralatan"]), ("Peringatan", sop["peringatan"]),
+               ("Pencatatan dan Pendataan", sop["pencatatan"])]
+    row = typed_labels(ws, 3, entries, lists="cell") + 1
+    n, first = len(SATPOL_ACTORS), 3
+    after = first + n
+    ws.cell(row, 1, "No.")
+    ws.cell(row, 2, "Uraian Prosedur")
+    ws.cell(row, first, "Pelaksana")
+    ws.cell(row, after, "Mutu Baku")
+    for i, actor in enumerate(SATPOL_ACTORS):
+        ws.cell(row + 1, first + i, actor)
+    for i, title in enumerate(SATPOL_COLUMNS):
+        ws.cell(row + 1 if i < 3 else row, after + i, title)
+    for col in [1, 2, *range(after + 3, after + len(SATPOL_COLUMNS))]:
+        ws.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col)
+    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=after - 1)
+    ws.merge_cells(start_row=row, start_column=after, end_row=row, end_column=after + 2)
+    last = after + len(SATPOL_COLUMNS) - 1
+    for r in (row, row + 1):
+        for c in range(1, last + 1):
+            ws.cell(r, c).font, ws.cell(r, c).fill, ws.cell(r, c).border = BOLD, GREY, BOX
+    row += 2
+    number, rows_of = 0, {}
+    for step in sop["steps"]:
+        if step is not None:
+            number += 1
+            marks, uraian, *rest = step
+            ws.cell(row, 1, number)
+            ws.cell(row, 2, uraian).alignment = WRAP
+            for i, mark in enumerate(expand_marks(marks, n)):
+                if mark:
+                    ws.cell(row, first + i, "√" if mark == "x" else mark)
+            for i, value in enumerate(rest):
+                if value not in ("", None):
+                    ws.cell(row, after + i, value).alignment = WRAP
+            rows_of[number] = row
+        for c in range(1, last + 1):
+            ws.cell(row, c).border = BOX
+        row += 1
+    if "merged_ket" in sop:
+        top, bottom = (rows_of[n] for n in sop["merged_ket"])
+        ws.merge_cells(start_row=top, start_column=after + 3, end_row=bottom, end_column=after + 3)
+    fit_rows(ws)
+    print_setup(ws)
+
+
+def make_satpolpp(out: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    instansi_sheet(wb, SATPOL_INSTANSI, lists="cell")
+    for sop in SATPOL_SOPS:
+        printed_sop(wb, sop)
+    wb.save(out)
+
+
 def main() -> None:
     os.chdir(HERE)
     make_disdukcapil(HERE / "disdukcapil-bener-meriah.xlsx")
     make_kecamatan(HERE / "kecamatan-contoh.xlsx")
     make_dprk(HERE / "sekretariat-dprk-libreoffice.xlsx")
+    make_satpolpp(HERE / "satpolpp-kota-batam.xlsx")
     print("Sampel dibuat di", HERE)
 
 

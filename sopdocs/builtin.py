@@ -20,8 +20,8 @@ def sopdocs_book_kinds():
 
 
 @hookimpl(trylast=True)
-def sopdocs_read_workbook(path, sheets, findings):
-    return read_default(path, sheets, findings)
+def sopdocs_read_workbook(path, sheets, findings, profile):
+    return read_default(path, sheets, findings, profile.label_aliases)
 
 
 @hookimpl

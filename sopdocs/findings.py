@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .model import CellRef
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
@@ -21,6 +23,10 @@ class Finding:
         return self.level == ERROR
 
     @property
+    def ref(self) -> CellRef:
+        return CellRef(self.sheet, self.cell)
+
+    @property
     def where(self) -> str:
         """`Sheet!A1`, `Sheet` or empty (the workbook as a whole)."""
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
@@ -35,14 +41,25 @@ class Finding:
 class Findings(list):
     """The findings of one workbook, in the order they were found."""
 
-    def error(self, message: str, sheet: str = "", cell: str = "") -> None:
-        self.append(Finding(ERROR, message, sheet, cell))
+    def add(self, level: str, message: str, sheet: str | CellRef = "", cell: str | CellRef = "") -> None:
+        """A finding at `sheet`!`cell`, or at a CellRef given as either (plugins written when cells
+        were strings pass `sheet, sop.cells[...]`)."""
+        ref = sheet if isinstance(sheet, CellRef) else cell if isinstance(cell, CellRef) else None
+        if ref is not None:
+            sheet, cell = ref.sheet, ref.cell
+        self.append(Finding(level, message, sheet, cell))
 
-    def warning(self, message: str, sheet: str = "", cell: str = "") -> None:
-        self.append(Finding(WARNING, message, sheet, cell))
+    def error(self, message: str, sheet: str | CellRef = "", cell: str | CellRef = "") -> None:
+        self.add(ERROR, message, sheet, cell)
 
-    def info(self, message: str, sheet: str = "", cell: str = "") -> None:
-        self.append(Finding(INFO, message, sheet, cell))
+    def warning(self, message: str, sheet: str | CellRef = "", cell: str | CellRef = "") -> None:
+        self.add(WARNING, message, sheet, cell)
+
+    def info(self, message: str, sheet: str | CellRef = "", cell: str | CellRef = "") -> None:
+        self.add(INFO, message, sheet, cell)
+
+    def error_at(self, ref: CellRef) -> bool:
+        return any(f.is_error and f.sheet == ref.sheet and f.cell == ref.cell for f in self)
 
     @property
     def errors(self) -> list[Finding]:

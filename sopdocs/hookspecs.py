@@ -33,12 +33,14 @@ def sopdocs_book_kinds():
 
 
 @hookspec(firstresult=True)
-def sopdocs_read_workbook(path, sheets, findings):
+def sopdocs_read_workbook(path, sheets, findings, profile):
     """Read a workbook whose layout this plugin knows.
 
     `path` is the workbook file, `sheets` its worksheets (`sopdocs.reader.xlsx.Sheet`: name,
     rows of cell values, merged ranges, images), `findings` the `Findings` to add reading
-    problems to. Return a `sopdocs.model.Dokumen`, or None when the layout is not yours; the
+    problems to (`findings.error(message, CellRef(sheet, cell))`), `profile` the `Profile` the
+    Instansi sheet selects (the default when it names none or an unknown one): its
+    `label_aliases` are more spellings of the SOP identity labels to accept. Return a `sopdocs.model.Dokumen`, or None when the layout is not yours; the
     first plugin to return one wins, and the default layout (WORKBOOK.md) reads last.
     """
 

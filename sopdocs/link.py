@@ -3,7 +3,7 @@ SOP, and its Jangka Waktu is compared with the SOP's total time."""
 from __future__ import annotations
 
 from .findings import Findings
-from .model import Dokumen, Sop, StandarPelayanan
+from .model import Dokumen, Sop, StandarPelayanan, cell_of
 from .reader.values import label_key, parse_waktu
 
 
@@ -17,7 +17,7 @@ def link_services(doc: Dokumen, findings: Findings) -> None:
             names = "; ".join(s.nama for s in doc.sops[:5])
             findings.error(f"\"SOP: {sp.sop_ref}\" tidak cocok dengan Nama SOP atau Nomor SOP mana pun di workbook "
                            f"ini{f' (mis. {names})' if names else ''}; tulis persis seperti di sheet SOP-nya.",
-                           sp.sheet, sp.cells.get("prosedur", ""))
+                           cell_of(sp, "prosedur", ""))
             continue
         _check_jangka_waktu(sp, findings)
 
@@ -34,8 +34,8 @@ def _check_jangka_waktu(sp: StandarPelayanan, findings: Findings) -> None:
     if total is None or promised.minutes is None or promised.minutes >= total:
         return
     findings.warning(f"Jangka waktu pelayanan \"{promised.text}\" lebih pendek dari jumlah waktu SOP "
-                     f"\"{sp.sop.nama}\" ({format_minutes(total)}); sesuaikan salah satunya.", sp.sheet,
-                     sp.cells.get("jangka_waktu", ""))
+                     f"\"{sp.sop.nama}\" ({format_minutes(total)}); sesuaikan salah satunya.",
+                     cell_of(sp, "jangka_waktu", ""))
 
 
 def format_minutes(minutes: float) -> str:

@@ -1,15 +1,28 @@
 """The data model: what a workbook says, independent of Excel and of Word.
 
-Every object may carry `cells`, a map from field name to the A1 cell it came from, so that
+Every object may carry `cells`, a map from field name to the `CellRef` it came from, so that
 later stages (validation) can point the author at the exact place to fix.
 """
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_PROFILE = "permenpan-35-2012"
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """A place in a workbook: a sheet and an A1 cell or range (`C7`, `K12:K14`); no cell = the
+    sheet as a whole."""
+
+    sheet: str
+    cell: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
 
 
 class Symbol(enum.Enum):
@@ -109,7 +122,10 @@ class Step:
     yes: Branch | None = None  # `Jika Ya` as written; None = the next step
     no: Branch | None = None  # `Jika Tidak`
     final: bool = False  # the flow ends here (the last step, or one marked S)
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Keterangan or mutu baku cells merged over several activity rows: {field: number of the
+    # first step of the merge}, on every step of the merge but the first (the value is on all).
+    merged: dict[str, int] = field(default_factory=dict, compare=False)
+    cells: Mapping[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -132,7 +148,13 @@ class Sop:
     pencatatan: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
+    actor_cells: list[CellRef] = field(default_factory=list, repr=False, compare=False)  # one per actor
+
+    @property
+    def place(self) -> str:
+        """Where the SOP is written, as messages name it: `sheet "SOP 03"`."""
+        return f"sheet \"{self.sheet}\""
 
     def exits(self, step: Step) -> list[Branch]:
         """Where the flow goes after `step`: the "yes" way (or simply the next step) first."""
@@ -185,7 +207,7 @@ class StandarPelayanan:
     uraian: dict[str, list[str]] = field(default_factory=dict)
     sop_ref: str = ""
     sop: Sop | None = None
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
 
     def komponen(self, group: str | None = None) -> list[tuple[Komponen, list[str]]]:
         """The components in official order (of one group when given) with their lines."""
@@ -212,7 +234,7 @@ class Instansi:
     maklumat: str = ""
     profil: str = DEFAULT_PROFILE
     sheet: str = ""
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -225,6 +247,12 @@ class Dokumen:
     layanan: list[StandarPelayanan] = field(default_factory=list)
     ignored_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # every sheet, in tab order
+
+
+def cell_of(part, name: str, default: str = "A1") -> CellRef:
+    """Where field `name` of an Instansi, Sop or StandarPelayanan came from; `default` on the
+    part's sheet when the workbook lacks the field."""
+    return part.cells.get(name) or CellRef(part.sheet, default)
 
 
 def book_order(doc: Dokumen) -> list[Sop]:

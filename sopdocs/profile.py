@@ -25,6 +25,9 @@ class Profile:
 
     - `labels`: the identity part's labels (keys of IDENTITY_LABELS); `titles`: the flowchart
       table's column titles (keys of TABLE_TITLES).
+    - `label_aliases`: more spellings the reader accepts for the SOP identity labels of the
+      workbook, {field: (spelling, ...)}, fields as in `sopdocs.reader.labels.SOP_NAMES`
+      (e.g. {"tanggal_efektif": ("Tgl Disahkan",)}).
     - `page`: paper, margins and type of the flowchart pages; books follow its paper.
     - `parts`: which parts the SOP book has (the template fixes their order).
     - `decision_labels`: the words beside a decision's two exits when the author gave none.
@@ -37,6 +40,7 @@ class Profile:
     description: str = ""
     labels: dict = field(default_factory=lambda: dict(IDENTITY_LABELS))
     titles: dict = field(default_factory=lambda: dict(TABLE_TITLES))
+    label_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     page: PageSetup = PageSetup()
     parts: tuple[str, ...] = SOP_BOOK_PARTS
     decision_labels: tuple[str, str] = ("Ya", "Tidak")
@@ -46,7 +50,7 @@ class Profile:
 
     def but(self, name: str, description: str = "", **changes) -> Profile:
         """A copy named `name`; dict fields given in `changes` update this profile's dicts."""
-        for key in ("labels", "titles", "sp_labels"):
+        for key in ("labels", "titles", "sp_labels", "label_aliases"):
             if key in changes:
                 changes[key] = getattr(self, key) | changes[key]
         return dataclasses.replace(self, name=name, description=description, **changes)

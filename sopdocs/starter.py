@@ -1,6 +1,6 @@
 """`sopdocs init`: the empty workbook of WORKBOOK.md, ready for staff to fill in.
 
-It holds an instruction sheet (`Petunjuk`, ignored by the reader), the `Instansi` sheet with
+It holds an instruction sheet (`Petunjuk`, from `sopdocs.guide`; the reader passes it over), the `Instansi` sheet with
 example values, one worked example SOP with the official two-row table header, and one worked
 example Standar Pelayanan whose procedure names that SOP. Only plain openpyxl features are used
 (styles, merges, data validation, freeze panes, page setup), so that Excel, LibreOffice Calc and
@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .guide import petunjuk_lines
 from .write import atomic_path
 
 # Rows of the activity table that get borders and the actor-mark dropdown: room for the longest
@@ -68,80 +69,6 @@ AFTER_ACTOR_COLUMNS = (  # (header, width); Kelengkapan, Waktu, Output sit under
 
 NAMA_SOP_CONTOH = "Pelayanan Penerbitan Surat Izin Praktik Bidan (SIPB)"
 
-PETUNJUK = [
-    ("title", "PETUNJUK PENGISIAN WORKBOOK SOP ADMINISTRASI PEMERINTAHAN DAN STANDAR PELAYANAN"),
-    ("text", "Workbook ini diisi oleh staf Perangkat Daerah lalu diolah oleh program sopdocs menjadi "
-             "dokumen Word resmi: buku SOP Administrasi Pemerintahan (PermenPANRB Nomor 35 Tahun 2012) "
-             "dan Standar Pelayanan (PermenPANRB Nomor 15 Tahun 2014). Satu workbook untuk satu "
-             "Perangkat Daerah. Sheet Petunjuk ini tidak ikut dibaca; boleh dibiarkan atau dihapus."),
-    ("head", "1. Aturan umum"),
-    ("item", "Label ada di kolom A dan isiannya di kolom B. Jangan mengubah tulisan label; huruf "
-             "besar/kecil dan tanda titik dua di belakang label tidak berpengaruh."),
-    ("item", "Isian berupa daftar (Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, "
-             "Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan, dan komponen Standar "
-             "Pelayanan) ditulis satu butir per baris: tekan Alt+Enter di dalam sel untuk pindah baris, "
-             "atau lanjutkan di baris-baris berikutnya dengan kolom A dibiarkan kosong. Nomor urut tidak "
-             "perlu diketik; dokumen memberi nomor sendiri."),
-    ("item", "Tanggal boleh berupa tanggal Excel atau teks, misalnya 2 Januari 2025, 02/01/2025, atau "
-             "2025-01-02. Selalu tulis tahunnya."),
-    ("item", "NIP diketik sebagai teks, misalnya 19700512 199803 1 004. Bila Excel mengubahnya menjadi "
-             "angka, awali dengan tanda petik satu (')."),
-    ("item", "Tulisan abu-abu miring di kolom C sheet Instansi dan SOP hanyalah keterangan pengisian; "
-             "tidak ikut dibaca."),
-    ("item", "Bila tulisan di sebuah sel terpotong setelah diubah, klik dua kali garis batas bawah nomor "
-             "baris (di tepi kiri lembar kerja) agar tinggi baris menyesuaikan isinya."),
-    ("head", "2. Sheet Instansi (wajib, hanya satu)"),
-    ("item", "Isi data Perangkat Daerah. Pemerintah dan Perangkat Daerah wajib diisi; Tahun, Jabatan "
-             "Pimpinan, dan Nama Pimpinan sebaiknya diisi. Isian yang ada sekarang hanyalah contoh: "
-             "ganti semuanya dengan data instansi Anda."),
-    ("item", "Pimpinan menjadi penanda tangan semua SOP, Keputusan penetapan, dan Maklumat Pelayanan, "
-             "kecuali SOP yang mengisi Disahkan Oleh sendiri."),
-    ("item", "Logo: tulis nama file gambar (PNG atau JPG) yang diletakkan di folder yang sama dengan "
-             "workbook, misalnya logo-kabupaten.png, atau tempel (paste) gambar logo langsung di sheet "
-             "Instansi."),
-    ("head", "3. Sheet SOP (satu sheet untuk setiap SOP)"),
-    ("item", "Untuk membuat SOP baru, salin sheet contoh \"SOP 01\": klik kanan tab sheet > Pindahkan atau "
-             "Salin (Move or Copy) > centang Buat salinan (Create a copy). Nama sheet bebas, misalnya "
-             "SOP 02. Ganti isian contoh dengan SOP Anda, dan hapus sheet contoh bila tidak dipakai."),
-    ("item", "Bagian atas adalah identitas SOP: Nomor SOP, Nama SOP (wajib), Unit Kerja, tanggal "
-             "pembuatan/revisi/efektif, pengesah, lalu Dasar Hukum dan daftar lainnya. Disahkan Oleh, "
-             "Nama Pejabat, Pangkat, dan NIP boleh dikosongkan bila sama dengan pimpinan di sheet "
-             "Instansi. SOP dengan Unit Kerja yang sama dikelompokkan dalam satu bagian buku."),
-    ("head", "4. Tabel kegiatan (di bawah identitas SOP)"),
-    ("item", "Satu baris untuk satu kegiatan, bernomor urut 1, 2, 3, ... tanpa loncat. Tabel berakhir "
-             "pada baris kosong pertama, jadi jangan sisakan baris kosong di tengah tabel."),
-    ("item", "Nama jabatan pelaksana ditulis di baris judul di bawah \"Pelaksana\", satu kolom per "
-             "jabatan, berurutan seperti yang akan dicetak. Untuk menambah pelaksana, sisipkan kolom di "
-             "antara kolom pelaksana (klik kanan huruf kolom > Sisipkan/Insert); untuk mengurangi, hapus "
-             "kolomnya."),
-    ("item", "Beri tanda x di kolom pelaksana yang melakukan kegiatan (pilihan tersedia di daftar "
-             "tarik-turun). Huruf berikut sekaligus memilih simbol bagan alir: M = mulai dan S = selesai "
-             "(kapsul), P = proses (kotak), K = keputusan (belah ketupat). Tanpa huruf, kegiatan pertama "
-             "dan terakhir menjadi kapsul, kegiatan yang mengisi Jika Tidak menjadi belah ketupat, dan "
-             "sisanya kotak."),
-    ("item", "Kegiatan yang dikerjakan bersama: beri tanda pada beberapa kolom pelaksana yang "
-             "bersebelahan; satu simbol akan melintasi kolom-kolom itu."),
-    ("item", "Mutu Baku: Kelengkapan (berkas/bahan yang diperlukan), Waktu, dan Output (hasil). Waktu "
-             "ditulis dengan angka dan satuan, misalnya 15 menit, 2 jam, 1 hari, 3 hari kerja, atau "
-             "1 minggu, supaya dapat dijumlahkan."),
-    ("item", "Keputusan: isi Jika Tidak dengan nomor langkah tujuan, boleh diawali label dan titik dua, "
-             "misalnya Tidak lengkap: 1 (berkas dikembalikan ke langkah 1). Jika Ya yang kosong berarti "
-             "lanjut ke langkah berikutnya; boleh juga diisi, misalnya Lengkap: 3."),
-    ("head", "5. Sheet Standar Pelayanan (satu sheet untuk setiap jenis pelayanan)"),
-    ("item", "Salin sheet contoh \"SP 01\" dan isi Jenis Pelayanan serta keempat belas komponennya, "
-             "masing-masing di kolom B, satu butir per baris."),
-    ("item", "Sistem, Mekanisme, dan Prosedur boleh berisi SOP: <Nama SOP> (atau SOP: <Nomor SOP>); "
-             "kegiatan SOP itu akan dicantumkan sebagai prosedurnya, dan jumlah waktunya dibandingkan "
-             "dengan Jangka Waktu Pelayanan."),
-    ("head", "6. Memeriksa dan membuat dokumen"),
-    ("item", "Simpan workbook sebagai .xlsx, lalu jalankan: sopdocs check nama-file.xlsx. Setiap temuan "
-             "menyebut sheet dan sel yang perlu diperbaiki. GALAT harus diperbaiki; PERINGATAN boleh "
-             "dibiarkan bila memang disengaja."),
-    ("item", "Setelah tidak ada galat, jalankan: sopdocs build nama-file.xlsx untuk membuat dokumen Word. "
-             "Satu folder berisi beberapa workbook dapat diperiksa dan dibuat sekaligus dengan menyebut "
-             "nama foldernya."),
-]
-
 # (label, value, hint). A value that is a list is written one item per line (Alt+Enter).
 INSTANSI_CONTOH = [
     ("Pemerintah", "PEMERINTAH KABUPATEN BENER MERIAH", "wajib; contoh, ganti dengan data Anda"),
@@ -151,7 +78,8 @@ INSTANSI_CONTOH = [
     ("Tahun", 2025, "tahun buku SOP"),
     ("Logo", "", "nama file gambar di folder workbook (mis. logo-kabupaten.png), atau tempel gambar di sheet ini"),
     ("Jabatan Pimpinan", "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-     "penanda tangan SOP, Keputusan, dan Maklumat"),
+     "penanda tangan SOP, Keputusan, dan Maklumat; tanpa nama daerah: judul Keputusan menambahkan daerah "
+     "dari isian Pemerintah (KEPUTUSAN KEPALA DINAS ... KABUPATEN BENER MERIAH)"),
     ("Nama Pimpinan", "Ir. Ahmad Syukri Lubis, M.Si.", "nama lengkap dengan gelar"),
     ("Pangkat Pimpinan", "Pembina Tingkat I (IV/b)", ""),
     ("NIP Pimpinan", "19700512 199803 1 004", "ketik sebagai teks"),
@@ -311,7 +239,7 @@ def write_template(path: Path) -> None:
 def build_template() -> Workbook:
     """The template as an openpyxl workbook (not yet saved)."""
     workbook = Workbook()
-    write_petunjuk(workbook.active, PETUNJUK)
+    write_petunjuk(workbook.active, petunjuk_lines())
     write_label_sheet(workbook.create_sheet("Instansi"), INSTANSI_CONTOH, hint_width=48,
                       title="DATA INSTANSI (isian di kolom B adalah contoh; ganti dengan data Anda)")
     workbook["Instansi"].freeze_panes = "A3"  # the title stays in view
@@ -419,9 +347,10 @@ def write_sop_sheet(ws: Worksheet, identitas: Iterable[tuple], actors: Sequence[
         ws.column_dimensions[get_column_letter(after + offset)].width = width
     last_col = after + len(AFTER_ACTOR_COLUMNS) - 1
 
-    ws.cell(row, 1, "TABEL KEGIATAN").font = BOLD
-    ws.cell(row, 3, "Tanda di kolom pelaksana: x, atau M (mulai), S (selesai), P (proses), K (keputusan). "
-                    "Jika Tidak: nomor langkah tujuan, mis. Tidak lengkap: 1").font = HINT
+    # One heading cell (it runs over the empty cells to its right): the reader passes headings over,
+    # while a hint in another cell would be named as unread text in every SOP sheet.
+    ws.cell(row, 1, "TABEL KEGIATAN        Tanda di kolom pelaksana: x, atau M (mulai), S (selesai), P (proses), "
+                    "K (keputusan). Jika Tidak: nomor langkah tujuan, mis. Tidak lengkap: 1").font = BOLD
     header = row + 1
     names_row = header + 1 if two_row_header else header
     _table_header(ws, header, names_row, actors, first_actor, after)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .findings import Findings
-from .model import KOMPONEN, Dokumen, Sop, StandarPelayanan, Step, Symbol
+from .model import KOMPONEN, CellRef, Dokumen, Sop, StandarPelayanan, Step, Symbol, cell_of
 from .reader.values import label_key
 
 
@@ -26,50 +26,48 @@ def validate(doc: Dokumen, findings: Findings | None = None, labels: dict[str, s
 
 def _check_instansi(doc: Dokumen, findings: Findings) -> None:
     instansi = doc.instansi
-    sheet = instansi.sheet
-    if not sheet:
+    if not instansi.sheet:
         return  # no Instansi sheet: the reader has said so
     for name, label in (("pemerintah", "Pemerintah"), ("nama", "Perangkat Daerah")):
         if not getattr(instansi, name):
             findings.error(f"\"{label}\" belum diisi; tulis di kolom B baris berlabel {label} "
                            f"(mis. {'PEMERINTAH KABUPATEN BENER MERIAH' if name == 'pemerintah' else 'DINAS KESEHATAN'}).",
-                           sheet, instansi.cells.get(name, "A1"))
+                           cell_of(instansi, name))
     for value, name, label in ((instansi.tahun, "tahun", "Tahun"), (instansi.pimpinan.jabatan, "jabatan", "Jabatan Pimpinan"),
                                (instansi.pimpinan.nama, "nama_pimpinan", "Nama Pimpinan")):
         if not value:
             findings.warning(f"\"{label}\" belum diisi; dicetak sebagai titik-titik untuk diisi tangan.",
-                             sheet, instansi.cells.get(name, "A1"))
+                             cell_of(instansi, name))
     if instansi.tanggal_keputusan.text and not instansi.tanggal_keputusan.date:
-        _unknown_date(findings, sheet, instansi.cells.get("tanggal_keputusan", ""), instansi.tanggal_keputusan.text)
+        _unknown_date(findings, cell_of(instansi, "tanggal_keputusan", ""), instansi.tanggal_keputusan.text)
 
 
-def _unknown_date(findings: Findings, sheet: str, cell: str, text: str) -> None:
+def _unknown_date(findings: Findings, ref: CellRef, text: str) -> None:
     findings.warning(f"Tanggal \"{text}\" tidak dikenali (dicetak apa adanya); tulis lengkap dengan tahun, "
-                     "misalnya \"2 Januari 2024\" atau 02/01/2024.", sheet, cell)
+                     "misalnya \"2 Januari 2024\" atau 02/01/2024.", ref)
 
 
 def _check_sop(sop: Sop, findings: Findings, labels: dict[str, str]) -> None:
     """The SOP's own rules; `labels` are the profile's names of the identity fields."""
-    sheet = sop.sheet
     if not sop.nama:
-        findings.error("\"Nama SOP\" belum diisi; tulis nama prosedurnya di kolom B.", sheet, sop.cells.get("nama", "A1"))
+        findings.error("\"Nama SOP\" belum diisi; tulis nama prosedurnya di kolom B.", cell_of(sop, "nama"))
     for name, label in (("tanggal_pembuatan", "Tanggal Pembuatan"), ("tanggal_revisi", "Tanggal Revisi"),
                         ("tanggal_efektif", "Tanggal Efektif")):
         label = labels.get(name, label)
         tanggal = getattr(sop, name)
         if tanggal.empty:
             blank = "\"-\"" if name == "tanggal_revisi" else "titik-titik untuk diisi tangan"
-            findings.warning(f"\"{label}\" belum diisi; dicetak {blank}.", sheet, sop.cells.get(name, "A1"))
+            findings.warning(f"\"{label}\" belum diisi; dicetak {blank}.", cell_of(sop, name))
         elif tanggal.date is None and not (name == "tanggal_revisi" and tanggal.text.strip("-– ") == ""):
-            _unknown_date(findings, sheet, sop.cells.get(name, ""), tanggal.text)  # "-": not revised
+            _unknown_date(findings, cell_of(sop, name, ""), tanggal.text)  # "-": not revised
     if not sop.dasar_hukum:
         findings.warning("\"Dasar Hukum\" belum diisi; tulis peraturan yang mendasari SOP ini, satu per baris.",
-                         sheet, sop.cells.get("dasar_hukum", "A1"))
+                         cell_of(sop, "dasar_hukum"))
     if "tabel" not in sop.cells:
         return  # no table: the reader has said so
     if not sop.steps:
         findings.error("Tabel kegiatan belum berisi kegiatan; isi mulai baris di bawah judul tabel.",
-                       sheet, sop.cells["tabel"])
+                       sop.cells["tabel"])
         return
     if not _check_numbers(sop, findings):
         return  # branches and the flow cannot be read without step numbers
@@ -79,8 +77,8 @@ def _check_sop(sop: Sop, findings: Findings, labels: dict[str, str]) -> None:
     for index, actor in enumerate(sop.actors):
         if index not in used:
             findings.warning(f"Pelaksana \"{actor}\" tidak pernah ditandai di kegiatan mana pun; kolomnya tetap "
-                             "dicetak. Hapus kolom itu bila tidak diperlukan.", sheet, sop.cells[f"pelaksana:{index}"])
-    if not findings.errors_in(sheet):
+                             "dicetak. Hapus kolom itu bila tidak diperlukan.", sop.actor_cells[index])
+    if not any(findings.errors_in(sheet) for sheet in {sop.sheet, sop.cells["tabel"].sheet}):  # reading's errors
         _check_flow(sop, findings)
 
 
@@ -88,41 +86,42 @@ def _check_numbers(sop: Sop, findings: Findings) -> bool:
     for expected, step in enumerate(sop.steps, 1):
         if step.number != expected:
             findings.error(f"Nomor langkah harus urut 1, 2, 3, ... tanpa loncat atau ganda; di sini tertulis "
-                           f"{step.number}, seharusnya {expected}.", sop.sheet, step.cells["no"])
+                           f"{step.number}, seharusnya {expected}.", step.cells["no"])
             return False
     return True
 
 
 def _check_step(sop: Sop, step: Step, findings: Findings) -> None:
-    sheet, cells = sop.sheet, step.cells
+    cells = step.cells
     if not step.kegiatan:
-        findings.warning(f"Uraian kegiatan langkah {step.number} kosong.", sheet, cells["kegiatan"])
+        findings.warning(f"Uraian kegiatan langkah {step.number} kosong.", cells["kegiatan"])
     if not step.actors:
-        findings.error(f"Kegiatan langkah {step.number} belum punya pelaksana; beri tanda x di kolom jabatan "
-                       "yang melaksanakannya.", sheet, cells["pelaksana"])
+        if not findings.error_at(cells["pelaksana"]):  # the reader may have said why already
+            findings.error(f"Kegiatan langkah {step.number} belum punya pelaksana; beri tanda x di kolom jabatan "
+                           "yang melaksanakannya.", cells["pelaksana"])
     elif step.actors != list(range(step.actors[0], step.actors[-1] + 1)):
         names = ", ".join(sop.actors[i] for i in step.actors)
         findings.error(f"Kegiatan bersama langkah {step.number} ditandai pada pelaksana yang tidak bersebelahan "
                        f"({names}); satu simbol hanya bisa melintasi kolom yang berdampingan. Pindahkan kolomnya "
-                       "agar bersebelahan, atau pecah menjadi beberapa kegiatan.", sheet, cells["pelaksana"])
+                       "agar bersebelahan, atau pecah menjadi beberapa kegiatan.", cells["pelaksana"])
     for branch, key, title in ((step.yes, "jika_ya", "Jika Ya"), (step.no, "jika_tidak", "Jika Tidak")):
         if branch is None:
             continue
         if branch.target == step.number:
             findings.error(f"{title} langkah {step.number} menunjuk ke langkah itu sendiri; tulis nomor langkah "
-                           "tujuan yang lain.", sheet, cells[key])
+                           "tujuan yang lain.", cells[key])
         elif not 1 <= branch.target <= len(sop.steps):
             findings.error(f"{title} menunjuk ke langkah {branch.target}, padahal langkah hanya 1 sampai "
-                           f"{len(sop.steps)}.", sheet, cells[key])
+                           f"{len(sop.steps)}.", cells[key])
     if step.symbol is Symbol.DECISION:
         exits = sop.exits(step)
         if len(exits) < 2 or exits[0].target == exits[1].target:
             findings.error(f"Langkah {step.number} adalah keputusan (belah ketupat) dan harus punya dua jalan "
                            "keluar yang berbeda; isi \"Jika Tidak\" dengan nomor langkah tujuan, misalnya "
-                           "\"Tidak lengkap: 1\".", sheet, cells.get("jika_tidak") or cells["pelaksana"])
+                           "\"Tidak lengkap: 1\".", cells.get("jika_tidak") or cells["pelaksana"])
     elif step.no is not None:
         findings.error(f"Langkah {step.number} punya \"Jika Tidak\" tetapi simbolnya bukan keputusan; beri huruf K "
-                       "pada tanda pelaksananya, atau kosongkan \"Jika Tidak\".", sheet, cells["jika_tidak"])
+                       "pada tanda pelaksananya, atau kosongkan \"Jika Tidak\".", cells["jika_tidak"])
 
 
 def _check_flow(sop: Sop, findings: Findings) -> None:
@@ -132,7 +131,7 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
     for step in sop.steps:
         if step.number not in reached:
             findings.error(f"Langkah {step.number} tidak pernah dicapai dari langkah 1; periksa \"Jika Ya\"/"
-                           "\"Jika Tidak\" langkah sebelumnya.", sop.sheet, step.cells["no"])
+                           "\"Jika Tidak\" langkah sebelumnya.", step.cells["no"])
     before: dict[int, list[int]] = {n: [] for n in after}
     for source, targets in after.items():
         for target in targets:
@@ -142,7 +141,7 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
     for step in sop.steps:
         if step.number in reached and step.number not in finishing:
             findings.error(f"Dari langkah {step.number} alur tidak pernah sampai ke akhir (berputar terus); "
-                           "periksa \"Jika Ya\"/\"Jika Tidak\".", sop.sheet, step.cells["no"])
+                           "periksa \"Jika Ya\"/\"Jika Tidak\".", step.cells["no"])
 
 
 def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:
@@ -163,18 +162,17 @@ def _check_duplicates(doc: Dokumen, findings: Findings) -> None:
             key = label_key(getattr(sop, attr))
             if key and counts[key] > 1:
                 if key in seen:
-                    findings.error(f"{label} \"{getattr(sop, attr)}\" sama dengan di sheet \"{seen[key]}\"; "
-                                   "setiap SOP harus punya nomor dan nama sendiri.", sop.sheet, sop.cells.get(attr, ""))
+                    findings.error(f"{label} \"{getattr(sop, attr)}\" sama dengan di {seen[key]}; "
+                                   "setiap SOP harus punya nomor dan nama sendiri.", cell_of(sop, attr, ""))
                 else:
-                    seen[key] = sop.sheet
+                    seen[key] = sop.place
 
 
 def _check_sp(sp: StandarPelayanan, doc: Dokumen, findings: Findings) -> None:
-    sheet = sp.sheet
     if not sp.jenis_pelayanan:
-        findings.error("\"Jenis Pelayanan\" belum diisi; tulis nama layanannya di kolom B.", sheet,
-                       sp.cells.get("jenis_pelayanan", "A1"))
+        findings.error("\"Jenis Pelayanan\" belum diisi; tulis nama layanannya di kolom B.",
+                       cell_of(sp, "jenis_pelayanan"))
     for komponen in KOMPONEN:
         if komponen.group == "A" and not sp.uraian.get(komponen.key):
             findings.warning(f"Komponen \"{komponen.label}\" belum diisi; dicetak kosong. Isi di kolom B baris "
-                             "berlabel itu.", sheet, sp.cells.get(komponen.key, "A1"))
+                             "berlabel itu.", cell_of(sp, komponen.key))

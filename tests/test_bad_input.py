@@ -142,10 +142,10 @@ def test_no_instansi_sheet_via_cli(build, good):
     assert "SIAP" in report(result.stdout, good)
 
 
-def test_vertical_merge_in_the_activity_table(build):
-    findings = check(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, merged={"SOP": ["G13:G14"]})).findings
-    finding = only(findings, "SOP", "G13", "error")
-    assert "G13:G14" in finding.message and "Unmerge" in finding.message
+def test_vertical_merge_of_kegiatan_in_the_activity_table(build):
+    findings = check(build({"Instansi": instansi_rows(), "SOP": sop_rows()}, merged={"SOP": ["B13:B14"]})).findings
+    finding = only(findings, "SOP", "B13", "error")
+    assert "B13:B14" in finding.message and "Unmerge" in finding.message
 
 
 def test_merges_outside_the_table_are_fine(build):

@@ -337,18 +337,23 @@ def test_jangka_waktu_long_enough(build, promised):
 
 
 def test_other_sheets_are_ignored_with_a_note(build):
-    findings = run(build, Petunjuk=[["Cara mengisi"], ["1. Isi sheet Instansi"]])
-    finding = only(findings, "Petunjuk", "", "info")
+    findings = run(build, Catatan=[["Cara mengisi"], ["1. Isi sheet Instansi"]])
+    finding = only(findings, "Catatan", "", "info")
     assert "diabaikan" in finding.message
-    assert str(finding).startswith("Petunjuk: ")
+    assert str(finding).startswith("Catatan: ")
+
+
+def test_the_petunjuk_sheet_of_init_is_ours_and_passed_over_quietly(build):
+    findings = run(build, Petunjuk=[["Cara mengisi"], ["1. Isi sheet Instansi"]])
+    assert at(findings, "Petunjuk", "") == []
 
 
 def test_findings_in_reading_order(build):
     flow = steps(s3_waktu="lama", s1_marks=[None] * 4)
     findings = run(build, sop=sop_with(flow, **{"Tanggal Pembuatan": "kemarin"}), sp=sp_rows(),
-                   Petunjuk=[["isi"]])
+                   Catatan=[["isi"]])
     where = [(f.sheet, f.cell) for f in findings]
-    assert where == [("SOP", "B4"), ("SOP", "C12"), ("SOP", "H14"), ("Petunjuk", "")]
+    assert where == [("SOP", "B4"), ("SOP", "C12"), ("SOP", "H14"), ("Catatan", "")]
 
 
 # --- the command -------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def test_unknown_profile_is_an_error_naming_the_known_ones(tmp_path):
 
 def test_hook_sopdocs_read_workbook(tmp_path):
     folder = plugin(tmp_path / "plugins", """
-        from sopdocs.model import Dokumen, Instansi, Pejabat, Sop, Step, Symbol
+        from sopdocs.model import CellRef, Dokumen, Instansi, Pejabat, Sop, Step, Symbol
 
         @hookimpl
         def sopdocs_read_workbook(path, sheets, findings):
@@ -84,7 +84,7 @@ def test_hook_sopdocs_read_workbook(tmp_path):
             steps[0].symbol = steps[-1].symbol = Symbol.TERMINATOR
             steps[-1].final = True
             sop = Sop("SOP dari format lama", sheet="Format Lama", actors=["Petugas"], steps=steps,
-                      cells={"tabel": "A1"})
+                      cells={"tabel": CellRef("Format Lama", "A1")})
             return Dokumen(str(path), Instansi("PEMERINTAH KABUPATEN UJI", "DINAS UJI", sheet="Format Lama",
                            pimpinan=Pejabat("Kepala Dinas", "Nama")), [sop], sheets=["Format Lama"])
         """)
@@ -92,6 +92,27 @@ def test_hook_sopdocs_read_workbook(tmp_path):
     checked = check_workbook(path, Plugins((folder,)))
     assert checked.ok and [s.kegiatan for s in checked.doc.sops[0].steps] == ["Menerima berkas", "Memeriksa", "Selesai"]
     assert check_workbook(workbook(tmp_path), Plugins((folder,))).doc.sops[0].nama == "Pelayanan Penerbitan KTP-el"
+
+
+def test_a_profile_adds_spellings_of_the_identity_labels(tmp_path):
+    """`label_aliases`: the reader accepts a region's own spelling once its profile is selected;
+    without the profile it is an unknown label, pointed at where it is."""
+    folder = plugin(tmp_path / "plugins", """
+        from sopdocs.profile import DEFAULT
+
+        @hookimpl
+        def sopdocs_profiles():
+            return [DEFAULT.but("uji-alias", "Profil uji", label_aliases={"tanggal_efektif": ("Tgl Mulai Berlaku",)})]
+        """)
+    rows = sop_rows(**{"Tanggal Efektif": None})
+    rows.insert(5, ["Tgl Mulai Berlaku", "3 Juni 2024"])
+    path = write_workbook(tmp_path / "alias.xlsx", {"Instansi": instansi_rows(Profil="uji-alias"), "SOP 01": rows})
+    checked = check_workbook(path, Plugins((folder,)))
+    assert checked.ok and checked.doc.sops[0].tanggal_efektif.text == "3 Juni 2024"
+    assert not [f for f in checked.findings if f.sheet == "SOP 01"]
+    other = write_workbook(tmp_path / "lain.xlsx", {"Instansi": instansi_rows(), "SOP 01": rows})
+    unknown = [f for f in check_workbook(other, Plugins((folder,))).findings if f.where == "SOP 01!A6:B6"]
+    assert unknown and "Tgl Mulai Berlaku" in unknown[0].message and unknown[0].level == "warning"
 
 
 def test_hook_sopdocs_number_sop(tmp_path):

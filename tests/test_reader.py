@@ -8,7 +8,7 @@ from conftest import (
     ACTORS, check, identity_rows, instansi_rows, model_dict, needs_soffice, only,
     soffice_convert, sop_rows, sp_rows, table_rows,
 )
-from sopdocs.model import Symbol
+from sopdocs.model import CellRef, Symbol
 from sopdocs.reader import read_workbook
 
 
@@ -43,8 +43,8 @@ def test_good_workbook_reads_everything(build):
     assert [s.number for s in sop.steps] == [1, 2, 3, 4, 5]
     assert [s.actors for s in sop.steps] == [[0], [1], [2], [3], [0]]
     assert sop.steps[3].waktu.minutes == 480
-    assert sop.cells["nama"] == "B2"
-    assert sop.steps[1].cells["jika_tidak"] == "L13"
+    assert sop.cells["nama"] == CellRef("SOP 01", "B2")
+    assert sop.steps[1].cells["jika_tidak"] == CellRef("SOP 01", "L13")
     assert not [f for f in findings if f.is_error]
 
 
@@ -151,19 +151,20 @@ def test_table_header_written_loosely(build, no, kegiatan):
     assert not [f for f in findings if f.is_error]
 
 
-def test_table_ends_at_first_empty_row(build):
+def test_a_note_below_the_table_is_no_activity_and_is_named(build):
     rows = sop_rows() + [[], ["Catatan", "dibuat oleh tim"]]
     sop, findings = one_sop(build, rows)
     assert len(sop.steps) == 5
     assert not [f for f in findings if f.is_error]
+    assert "tidak dibaca" in only(findings, "SOP", "A18", "info").message
+    assert "dibuat oleh tim" in only(findings, "SOP", "B18", "info").message
 
 
-def test_steps_after_an_empty_row_are_reported(build):
+def test_steps_after_an_empty_row_are_read(build):
     rows = sop_rows() + [[], [6, "Mengarsipkan", None, "x"]]
     sop, findings = one_sop(build, rows)
-    assert len(sop.steps) == 5
-    finding = only(findings, "SOP", "A17", "warning")
-    assert "baris 18" in finding.message
+    assert [s.kegiatan for s in sop.steps][-1] == "Mengarsipkan"
+    assert "Baris 17 kosong" in only(findings, "SOP", "A17", "info").message
 
 
 # --- dates -------------------------------------------------------------------------------------

@@ -207,12 +207,12 @@ def dictums(document) -> None:
 
 
 def keputusan(document) -> None:
-    para(document, "KEPUTUSAN {{ pimpinan.jabatan|upper }}", "Judul Keputusan", after=4)
+    para(document, "KEPUTUSAN {{ pejabat_keputusan|upper }}", "Judul Keputusan", after=4)
     para(document, "NOMOR {{ nomor_keputusan }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     para(document, "TENTANG", "Judul Keputusan", after=0)
     para(document, "{{ tentang|upper }}", "Judul Keputusan", after=8)
     para(document, "DENGAN RAHMAT TUHAN YANG MAHA ESA", "Judul Keputusan", after=4)
-    para(document, "{{ pimpinan.jabatan|upper }},", "Judul Keputusan", after=8)
+    para(document, "{{ pejabat_keputusan|upper }},", "Judul Keputusan", after=8)
     considerations(document, "Menimbang", "menimbang")
     para(document, "", after=2)
     considerations(document, "Mengingat", "mengingat")

@@ -270,6 +270,7 @@ def _row_height(step: Step, columns: list[Column], sizes: Sizes) -> float:
     """As tall as the tallest text of the row or its symbol with the arrows around it, no more."""
     texts = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
              "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
+    texts.update(dict.fromkeys(step.merged, ""))  # a cell merged down: its text sits in the first row
     text = max(_text_height(sizes.font, texts[c.key], c) for c in columns if c.key in texts)
     return max(text, sizes.symbol_room(step.symbol))
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from ..errors import PluginError, WorkbookError
 from ..findings import Findings
 from ..link import link_services
-from ..model import Dokumen, book_order
+from ..model import Dokumen, book_order, cell_of
 from ..plugins import Plugins, local_dirs
 from ..profile import DEFAULT, Profile
-from ..reader import read_sheets
+from ..reader import profile_name, read_sheets
 from .events import Event, Progress, Stage, ignore
 from .options import Options
 
@@ -79,7 +79,8 @@ def check_workbook(path: str | Path, plugins: Plugins, debug: bool = False) -> C
         findings.error(str(exc))
         return Checked(path, None, findings)
     try:
-        doc = plugins.call("sopdocs_read_workbook", path=path, sheets=sheets, findings=findings)
+        selected = plugins.profile(profile_name(sheets)) or DEFAULT  # an unknown name is reported below
+        doc = plugins.call("sopdocs_read_workbook", path=path, sheets=sheets, findings=findings, profile=selected)
         profile = _profile(doc, plugins, findings)
         _number(doc, plugins, profile)
         link_services(doc, findings)
@@ -105,14 +106,15 @@ def _profile(doc: Dokumen, plugins: Plugins, findings: Findings) -> Profile:
         known = ", ".join(sorted(plugins.profiles))
         findings.error(f"Profil \"{doc.instansi.profil}\" tidak dikenal; profil yang tersedia: {known}. Perbaiki "
                        "namanya, atau pasang plugin daerah yang menyediakannya (lihat `sopdocs plugins`).",
-                       doc.instansi.sheet, doc.instansi.cells.get("profil", ""))
+                       cell_of(doc.instansi, "profil", ""))
         profile = DEFAULT
     return profile
 
 
 def _reading_order(sheets: list[str], finding) -> tuple:
-    """Sheet by sheet in tab order, then top to bottom, left to right."""
-    digits = "".join(ch for ch in finding.cell if ch.isdigit())
-    letters = "".join(ch for ch in finding.cell if ch.isalpha())
+    """Sheet by sheet in tab order, then top to bottom, left to right (a range by its first cell)."""
+    first = finding.cell.split(":")[0]
+    digits = "".join(ch for ch in first if ch.isdigit())
+    letters = "".join(ch for ch in first if ch.isalpha())
     sheet = sheets.index(finding.sheet) if finding.sheet in sheets else -1
     return sheet, int(digits or 0), len(letters), letters

@@ -18,17 +18,18 @@ from .sheets import SheetReader, read_instansi, read_sop, read_sp
 from .values import as_text, label_key
 from .xlsx import Sheet, read_sheets
 
-__all__ = ["read_default", "read_sheets", "read_workbook", "WorkbookError"]
+__all__ = ["profile_name", "read_default", "read_sheets", "read_workbook", "WorkbookError"]
 
 
-def read_workbook(path: str | Path) -> tuple[Dokumen, Findings]:
-    """Read one workbook of the default layout. Raises WorkbookError when the file is not a
-    readable workbook."""
+def read_workbook(path: str | Path, aliases: dict[str, tuple[str, ...]] | None = None) -> tuple[Dokumen, Findings]:
+    """Read one workbook of the default layout (`aliases`: a profile's extra spellings of the SOP
+    identity labels). Raises WorkbookError when the file is not a readable workbook."""
     findings = Findings()
-    return read_default(Path(path), read_sheets(path), findings), findings
+    return read_default(Path(path), read_sheets(path), findings, aliases), findings
 
 
-def read_default(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen:
+def read_default(path: Path, sheets: list[Sheet], findings: Findings,
+                 aliases: dict[str, tuple[str, ...]] | None = None) -> Dokumen:
     """The model of a workbook of the default layout (WORKBOOK.md), from its sheets."""
     doc = Dokumen(str(path))
     instansi_sheets = []
@@ -40,6 +41,8 @@ def read_default(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen
             continue
         if kind is None:
             doc.ignored_sheets.append(sheet.name)
+            if label_key(sheet.name) == labels.PETUNJUK_SHEET:
+                continue  # the instructions of `sopdocs init`: ours, nothing to say
             findings.info(f"Sheet \"{sheet.name}\" bukan sheet Instansi, SOP, atau Standar Pelayanan; diabaikan.",
                           sheet.name)
             continue
@@ -49,7 +52,7 @@ def read_default(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen
             continue
         reader = SheetReader(sheet, findings)
         if kind == "sop":
-            doc.sops.append(read_sop(reader))
+            doc.sops.append(read_sop(reader, aliases))
         else:
             doc.layanan.append(read_sp(reader))
     if not instansi_sheets:
@@ -78,6 +81,17 @@ def peek_instansi(path: str | Path) -> dict[str, str]:
         if len(row) > 1 and isinstance(row[0], str) and label_key(row[0]) in labels.INSTANSI:
             fields.setdefault(labels.INSTANSI[label_key(row[0])], as_text(row[1]).strip())
     return fields
+
+
+def profile_name(sheets: list[Sheet]) -> str:
+    """The `Profil` the Instansi sheet selects, as typed ('' when none): the reader needs the
+    profile's label aliases before the workbook is read."""
+    for sheet in sheets:
+        if label_key(sheet.name) == labels.INSTANSI_SHEET:
+            for row in sheet.rows:
+                if len(row) > 1 and isinstance(row[0], str) and labels.INSTANSI.get(label_key(row[0])) == "profil":
+                    return as_text(row[1])
+    return ""
 
 
 def sheet_kind(sheet: Sheet) -> str | None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..findings import Findings
-from ..model import KOMPONEN, Branch, Instansi, Pejabat, Sop, StandarPelayanan, Step, assign_symbols
+from ..findings import WARNING, Findings
+from ..model import KOMPONEN, CellRef, Instansi, Pejabat, Sop, StandarPelayanan, cell_of
 from . import labels
-from .values import (
-    EMPTY_MARKS, as_text, label_key, list_items, parse_branch, parse_date, parse_mark, parse_waktu, strip_control,
-)
+from .values import as_text, label_key, list_items, parse_date, strip_control
+from .table import find_header, read_table
 from .xlsx import Sheet, cell_name
 
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
@@ -18,12 +17,15 @@ SOP_REFERENCE = re.compile(r"^\s*sop\s*:\s*(.+)$", re.I | re.S)  # `SOP: <Nama S
 
 
 class SheetReader:
-    """One sheet and the findings it adds to: cell text, and `label | value` blocks."""
+    """One sheet and the findings it adds to: cell text, `label | value` blocks, and the cells
+    used. Nothing typed may vanish without a word: `finish` names every non-empty cell that was
+    neither used (`use`) nor named by a finding of the reader (`report`)."""
 
     def __init__(self, sheet: Sheet, findings: Findings):
         self.sheet = sheet
         self.name = sheet.name
         self.findings = findings
+        self.covered: dict[int, tuple[tuple[int, int], ...]] = {}  # row -> ((first col, last col), ...) used or reported
         for cell in sheet.formulas_without_value:
             self.warning(cell, "Sel berisi rumus tetapi nilainya tidak tersimpan di file (mis. dibuat oleh "
                                "program lain); buka workbook di Excel lalu simpan ulang, atau ketik nilainya langsung.")
@@ -31,11 +33,73 @@ class SheetReader:
             self.warning(cell, f"Sel menampilkan galat rumus {error} sehingga dibaca kosong; perbaiki rumusnya atau "
                                "ketik nilainya langsung.")
 
-    def error(self, cell: str, message: str) -> None:
-        self.findings.error(message, self.name, cell)
+    def ref(self, row: int, col: int) -> CellRef:
+        return CellRef(self.name, cell_name(row, col))
 
-    def warning(self, cell: str, message: str) -> None:
-        self.findings.warning(message, self.name, cell)
+    def range_ref(self, row: int, col: int, last_row: int, last_col: int) -> CellRef:
+        """The CellRef of the range (row, col) to (last_row, last_col); one cell when they are equal."""
+        first, last = cell_name(row, col), cell_name(last_row, last_col)
+        return CellRef(self.name, first if last == first else f"{first}:{last}")
+
+    def error(self, cell: str | CellRef, message: str) -> None:
+        self.findings.error(message, cell if isinstance(cell, CellRef) else CellRef(self.name, cell))
+
+    def warning(self, cell: str | CellRef, message: str) -> None:
+        self.findings.warning(message, cell if isinstance(cell, CellRef) else CellRef(self.name, cell))
+
+    def use(self, row: int, first_col: int, last_col: int | None = None) -> None:
+        """Cells of one row that go into the model (or are understood as structure)."""
+        self.use_columns(row, ((first_col, first_col if last_col is None else last_col),))
+
+    def use_columns(self, row: int, spans: tuple[tuple[int, int], ...]) -> None:
+        # Tuples, shared where they can be: an activity row takes its table's spans as they are.
+        self.covered[row] = self.covered.get(row, ()) + spans
+
+    def report(self, level: str, message: str, rows: tuple[int, int], cols: tuple[int, int]) -> None:
+        """A finding naming the range rows x cols (inclusive), whose cells it accounts for."""
+        self.findings.add(level, message, self.range_ref(rows[0], cols[0], rows[1], cols[1]))
+        for row in range(rows[0], rows[1] + 1):
+            self.use(row, *cols)
+
+    def finish(self) -> None:
+        """A note at every non-empty cell nothing has used or named, a column's run at a time."""
+        stray: dict[int, list[int]] = {}  # col -> rows
+        covered = self.covered
+        for r, row in enumerate(self.sheet.rows):
+            spans = covered.get(r)
+            if spans and len(spans) == 1 and spans[0][0] == 0:  # most rows: one span from column A
+                rest = row[spans[0][1] + 1:]
+                if rest.count("") == len(rest):
+                    continue
+            elif row.count("") == len(row):  # blank rows
+                continue
+            start = 0
+            for c0, c1 in sorted(spans or ()) + [(len(row), len(row))]:
+                if c0 > start and row[start:c0].count("") != c0 - start:
+                    for c in range(start, c0):
+                        if row[c] != "":
+                            stray.setdefault(c, []).append(r)
+                start = max(start, c1 + 1)
+        for col, rows in sorted(stray.items()):
+            for first, last in self._runs(col, rows):
+                sample = as_text(self.raw(first, col)).replace("\n", " ")
+                sample = sample if len(sample) <= 40 else sample[:37] + "..."
+                more = " dan sel di bawahnya" if last > first else ""
+                self.findings.info(f"Isi \"{sample}\"{more} berada di luar label, isian, dan tabel kegiatan, sehingga "
+                                   "tidak dibaca dan tidak dicetak; bila perlu dicetak, pindahkan ke kolom B baris "
+                                   "berlabel yang sesuai atau ke kolom tabel yang dikenal (lihat sheet Petunjuk).",
+                                   self.range_ref(first, col, last, col))
+
+    def _runs(self, col: int, rows: list[int]) -> list[tuple[int, int]]:
+        """Rows of one column grouped into runs that no used cell of the column interrupts."""
+        runs = [[rows[0], rows[0]]]
+        for row in rows[1:]:
+            between = range(runs[-1][1] + 1, row)
+            if any(c0 <= col <= c1 for r in between for c0, c1 in self.covered.get(r, ())):
+                runs.append([row, row])
+            else:
+                runs[-1][1] = row
+        return [(a, b) for a, b in runs]
 
     def raw(self, row: int, col: int):
         return self.sheet.value(row, col)
@@ -52,49 +116,58 @@ class SheetReader:
                                               "karakter itu dibuang.")
         return text
 
-    def label_block(self, table: dict[str, str], lists: set[str], stop: int) -> dict[str, tuple[object, str]]:
-        """Fields of a `label | value` block in rows [0, stop): {field: (value, cell of the value)}.
+    def label_block(self, table: dict[str, str], lists: set[str], stop: int,
+                    names: dict[str, tuple[str, ...]]) -> dict[str, tuple[object, int]]:
+        """Fields of a `label | value` block in rows [0, stop): {field: (value, row)}; `names`
+        are the printed labels, for hints about unknown ones.
 
         A list's value continues on the following rows whose column A is empty. Scalar values
-        are returned raw (dates need the Excel value), lists as lists of items.
+        are returned raw (dates need the Excel value), lists as lists of items. A text alone in
+        column A that resembles no label is a heading.
         """
-        found: dict[str, tuple[object, str]] = {}
+        found: dict[str, tuple[object, int]] = {}
         current = None
         for row in range(min(stop, len(self.sheet.rows))):
             label = self.raw(row, 0)
             if label == "" or label is None:
                 if current in lists and self.raw(row, 1) != "":
                     found[current][0].extend(list_items(self.text(row, 1)))
+                    self.use(row, 1)
                 continue
-            current = table.get(label_key(as_text(label)))
-            cell = cell_name(row, 1)
+            key = label_key(as_text(label))
+            current = table.get(key)
             if current is None:
-                if self.raw(row, 1) != "":
-                    self.findings.info(f"Label \"{as_text(label)}\" tidak dikenal; barisnya diabaikan.",
-                                       self.name, cell_name(row, 0))
-                continue
-            if current in found:
-                self.warning(cell_name(row, 0), f"Label \"{as_text(label)}\" ditulis dua kali; yang dipakai "
-                                                f"yang pertama ({found[current][1]}).")
+                self._unknown_label(row, as_text(label), table, names)
+            elif current in found:
+                self.report(WARNING, f"Label \"{as_text(label)}\" ditulis dua kali; yang dipakai yang pertama "
+                                     f"({cell_name(found[current][1], 0)}), isian baris ini tidak dipakai.",
+                            (row, row), (0, 1))
                 current = None
-                continue
-            found[current] = ((list_items(self.text(row, 1)) if current in lists else self.raw(row, 1)), cell)
+            else:
+                self.use(row, 0, 1)
+                found[current] = ((list_items(self.text(row, 1)) if current in lists else self.raw(row, 1)), row)
         return found
+
+    def _unknown_label(self, row: int, label: str, table: dict[str, str], names: dict[str, tuple[str, ...]]) -> None:
+        has_value = self.raw(row, 1) != ""
+        # Alone in column A, a text is a heading unless it is nearly a label (a typo whose value is missing).
+        near = labels.nearest(label_key(label), table, names, 0.6 if has_value else 0.85)
+        if not has_value and not near:
+            self.use(row, 0)  # a heading such as TABEL KEGIATAN
+            return
+        lost = f"; isiannya ({cell_name(row, 1)}) tidak dipakai" if has_value else ""
+        hint = (f"Mungkin maksudnya: {', '.join(near)}." if near else
+                "Pakai salah satu label yang dikenal (lihat sheet Petunjuk), atau hapus baris ini.")
+        self.report(WARNING, f"Label \"{label}\" tidak dikenal{lost}. {hint}", (row, row), (0, 1 if has_value else 0))
 
     def scalar(self, block: dict, name: str) -> str:
         if name not in block:
             return ""
-        value, cell = block[name]
-        row, col = _position(cell)
-        return self.text(row, col).replace("\n", " ").strip() if value != "" else ""
+        value, row = block[name]
+        return self.text(row, 1).replace("\n", " ").strip() if value != "" else ""
 
-
-def _position(cell: str) -> tuple[int, int]:
-    letters = "".join(ch for ch in cell if ch.isalpha())
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(cell[len(letters):]) - 1, col - 1
+    def cells(self, block: dict) -> dict[str, CellRef]:
+        return {name: self.ref(row, 1) for name, (_, row) in block.items()}
 
 
 def _pejabat(reader: SheetReader, block: dict, nama_field: str) -> Pejabat:
@@ -106,12 +179,8 @@ def _pejabat(reader: SheetReader, block: dict, nama_field: str) -> Pejabat:
     )
 
 
-def _cells(block: dict) -> dict[str, str]:
-    return {name: cell for name, (_, cell) in block.items()}
-
-
 def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
-    block = reader.label_block(labels.INSTANSI, labels.INSTANSI_LISTS, len(reader.sheet.rows))
+    block = reader.label_block(labels.INSTANSI, labels.INSTANSI_LISTS, len(reader.sheet.rows), labels.INSTANSI_NAMES)
     text = lambda name: reader.scalar(block, name)  # noqa: E731
     instansi = Instansi(
         sheet=reader.name,
@@ -123,20 +192,21 @@ def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
         pimpinan=_pejabat(reader, block, "nama_pimpinan"),
         tempat_penetapan=text("tempat_penetapan"),
         nomor_keputusan=text("nomor_keputusan"),
-        tanggal_keputusan=parse_date(block.get("tanggal_keputusan", ("", ""))[0]),
-        ruang_lingkup=block.get("ruang_lingkup", ([], ""))[0],
-        ringkasan=block.get("ringkasan", ([], ""))[0],
-        definisi=block.get("definisi", ([], ""))[0],
-        maklumat=reader.text(*_position(block["maklumat"][1])) if "maklumat" in block else "",
-        cells=_cells(block),
+        tanggal_keputusan=parse_date(block.get("tanggal_keputusan", ("", 0))[0]),
+        ruang_lingkup=block.get("ruang_lingkup", ([], 0))[0],
+        ringkasan=block.get("ringkasan", ([], 0))[0],
+        definisi=block.get("definisi", ([], 0))[0],
+        maklumat=reader.text(block["maklumat"][1], 1) if "maklumat" in block else "",
+        cells=reader.cells(block),
     )
     if text("profil"):
         instansi.profil = text("profil")
-    instansi.logo = _logo(reader, folder, text("logo"), block.get("logo", ("", "B1"))[1])
+    instansi.logo = _logo(reader, folder, text("logo"), cell_of(instansi, "logo", "B1"))
+    reader.finish()
     return instansi
 
 
-def _logo(reader: SheetReader, folder: Path, name: str, cell: str) -> bytes | None:
+def _logo(reader: SheetReader, folder: Path, name: str, cell: CellRef) -> bytes | None:
     if name:
         path = folder / name.replace("\\", "/")  # typed on Windows: gambar\logo.png
         if not path.is_file():
@@ -155,9 +225,11 @@ def _logo(reader: SheetReader, folder: Path, name: str, cell: str) -> bytes | No
     return data
 
 
-def read_sop(reader: SheetReader) -> Sop:
-    header = _find_header(reader)
-    block = reader.label_block(labels.SOP, labels.SOP_LISTS, header if header is not None else len(reader.sheet.rows))
+def read_sop(reader: SheetReader, aliases: dict[str, tuple[str, ...]] | None = None) -> Sop:
+    """An SOP sheet; `aliases` are a profile's extra spellings of the identity labels."""
+    header = find_header(reader)
+    block = reader.label_block(labels.sop_labels(aliases), labels.SOP_LISTS,
+                               header if header is not None else len(reader.sheet.rows), labels.SOP_NAMES)
     text = lambda name: reader.scalar(block, name)  # noqa: E731
     sop = Sop(
         nama=text("nama"),
@@ -165,181 +237,32 @@ def read_sop(reader: SheetReader) -> Sop:
         nomor=text("nomor"),
         unit_kerja=text("unit_kerja"),
         pengesah=_pejabat(reader, block, "nama_pejabat"),
-        cells=_cells(block),
+        cells=reader.cells(block),
     )
     for name in labels.SOP_DATES:
-        setattr(sop, name, parse_date(block.get(name, ("", ""))[0]))
+        setattr(sop, name, parse_date(block.get(name, ("", 0))[0]))
     for name in labels.SOP_LISTS:
-        setattr(sop, name, block.get(name, ([], ""))[0])
+        setattr(sop, name, block.get(name, ([], 0))[0])
     if header is None:
         reader.error("A1", "Tabel kegiatan tidak ditemukan: tidak ada baris dengan \"No\" di kolom A dan "
                            "\"Kegiatan\" di kolom B. Tambahkan baris judul tabel di bawah bagian identitas.")
-        return sop
-    sop.cells["tabel"] = cell_name(header, 0)
-    _read_table(reader, sop, header)
+    else:
+        sop.cells["tabel"] = reader.ref(header, 0)
+        read_table(reader, sop, header)
+    reader.finish()
     return sop
 
 
-def _find_header(reader: SheetReader) -> int | None:
-    for row in range(len(reader.sheet.rows)):
-        number = as_text(reader.raw(row, 0))
-        if number[:2].lower() != "no":  # the cheap test first: most rows above the table are labels
-            continue
-        if label_key(number).rstrip(".") == "no" and label_key(as_text(reader.raw(row, 1))) == "kegiatan":
-            return row
-    return None
-
-
-def _read_table(reader: SheetReader, sop: Sop, header: int) -> None:
-    two_rows = any(label_key(as_text(v)) in labels.GROUP_HEADERS for v in reader.sheet.rows[header][2:])
-    names_row = header + 1 if two_rows else header
-    actor_cols, columns = _columns(reader, header, names_row)
-    sop.actors = [reader.text(names_row, c).replace("\n", " ") or reader.text(header, c) for c in actor_cols]
-    sop.cells.update({f"pelaksana:{i}": cell_name(names_row, c) for i, c in enumerate(actor_cols)})
-    if not actor_cols:
-        reader.error(cell_name(names_row, 2), "Tidak ada kolom pelaksana: tulis nama jabatan pelaksana di "
-                                              "sebelah kanan \"Kegiatan\", sebelum \"Kelengkapan\".")
-    last_col = max([1, *actor_cols, *columns.values()])
-    end = names_row + 1
-    while end < len(reader.sheet.rows) and any(reader.raw(end, c) != "" for c in range(last_col + 1)):
-        end += 1
-    merged_across = _merged_in_table(reader, (names_row + 1, end), last_col, actor_cols)
-    for row in range(names_row + 1, end):
-        sop.steps.append(_read_step(reader, sop, row, actor_cols, columns, merged_across))
-    _warn_rows_after_gap(reader, end, last_col)
-    assign_symbols(sop.steps, {step.number: step.cells.pop("huruf", "")[:1] for step in sop.steps})
-
-
-def _columns(reader: SheetReader, header: int, names_row: int) -> tuple[list[int], dict[str, int]]:
-    """The actor columns, and {column field: index} for the columns after them."""
-    actor_cols: list[int] = []
-    columns: dict[str, int] = {}
-    width = max(len(reader.sheet.rows[header]), len(reader.sheet.rows[names_row]) if names_row < len(reader.sheet.rows) else 0)
-    for col in range(2, width):
-        title = as_text(reader.raw(names_row, col)) or as_text(reader.raw(header, col))
-        key = label_key(title)
-        if not title or key in labels.GROUP_HEADERS:
-            continue
-        field_name = labels.COLUMNS.get(key)
-        if field_name:
-            columns.setdefault(field_name, col)
-        elif not columns:
-            actor_cols.append(col)
-        else:
-            reader.findings.info(f"Kolom \"{title}\" tidak dikenal; isinya tidak dipakai.", reader.name,
-                                 cell_name(names_row, col))
-    return actor_cols, columns
-
-
-def _merged_in_table(reader: SheetReader, rows: tuple[int, int], last_col: int,
-                     actor_cols: list[int]) -> dict[tuple[int, int], int]:
-    """Merged cells in the table's rows [first, end): horizontal merges over actor columns mean a joint
-    activity ({(row, first col): last col}); any other merge is reported, because its rows cannot be read."""
-    across = {}
-    for r0, c0, r1, c1 in reader.sheet.merged:
-        if r1 < rows[0] or r0 >= rows[1] or c0 > last_col:
-            continue  # above, below or beside the table
-        ref = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
-        if r0 == r1 and c0 in actor_cols and c1 in actor_cols:
-            across[(r0, c0)] = c1
-        else:
-            reader.error(cell_name(r0, c0), f"Sel gabungan (merge) {ref} di tabel kegiatan membuat isi baris tidak "
-                                            "jelas; pisahkan (Unmerge) dan isi setiap baris sendiri-sendiri.")
-    return across
-
-
-def _read_step(reader, sop, row, actor_cols, columns, merged_across) -> Step:
-    number_cell = cell_name(row, 0)
-    raw_no = reader.raw(row, 0)
-    number = len(sop.steps) + 1
-    if isinstance(raw_no, (int, float)) and float(raw_no).is_integer():
-        number = int(raw_no)
-    elif as_text(raw_no).strip().rstrip(".").isdigit():
-        number = int(as_text(raw_no).strip().rstrip("."))
-    else:
-        reader.error(number_cell, f"Nomor langkah \"{as_text(raw_no)}\" bukan angka; isi kolom No dengan 1, 2, 3, ...")
-    cell = lambda name: cell_name(row, columns[name]) if name in columns else ""  # noqa: E731
-    value = lambda name: reader.text(row, columns[name]) if name in columns else ""  # noqa: E731
-    step = Step(
-        number=number,
-        kegiatan=reader.text(row, 1),
-        actors=[],
-        kelengkapan=value("kelengkapan"),
-        output=value("output"),
-        keterangan=value("keterangan"),
-        cells={"no": number_cell, "kegiatan": cell_name(row, 1),
-               "pelaksana": cell_name(row, actor_cols[0]) if actor_cols else cell_name(row, 2),
-               **{name: cell(name) for name in columns}},
-    )
-    _read_marks(reader, step, row, actor_cols, merged_across)
-    step.waktu = parse_waktu(reader.raw(row, columns["waktu"])) if "waktu" in columns else parse_waktu("")
-    if step.waktu.text and not step.waktu.understood:
-        example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
-        reader.warning(cell("waktu"), f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak ikut "
-                                      f"dijumlahkan); tulis misalnya \"{example}\".")
-    step.yes = _branch(reader, row, columns, "jika_ya", "Jika Ya")
-    step.no = _branch(reader, row, columns, "jika_tidak", "Jika Tidak")
-    return step
-
-
-def _read_marks(reader, step, row, actor_cols, merged_across) -> None:
-    letters = set()
-    for index, col in enumerate(actor_cols):
-        value = reader.raw(row, col)
-        if value == "":  # most actor cells of a row
-            continue
-        marked, letter, known = parse_mark(value)
-        if not known:
-            reader.error(cell_name(row, col), f"Tanda \"{as_text(value)}\" tidak dikenal; pakai x untuk "
-                                              "menandai pelaksana, atau huruf M (mulai), S (selesai), P (proses), "
-                                              "K (keputusan) untuk sekaligus memilih simbol.")
-        if not marked:
-            continue
-        if not step.actors:  # point findings about the actors at the first mark, not an empty cell
-            step.cells["pelaksana"] = cell_name(row, col)
-        last = merged_across.get((row, col), col)
-        step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
-        if letter:
-            letters.add(letter)
-    step.actors.sort()
-    if len(letters) > 1:
-        reader.error(step.cells["pelaksana"], f"Satu kegiatan diberi huruf simbol berbeda ({', '.join(sorted(letters))}); "
-                                              "pakai satu huruf yang sama untuk semua pelaksananya.")
-    step.cells["huruf"] = "".join(sorted(letters))
-
-
-def _branch(reader, row, columns, name, title) -> Branch | None:
-    if name not in columns or as_text(reader.raw(row, columns[name])).strip() in EMPTY_MARKS:
-        return None
-    text = reader.text(row, columns[name])
-    parsed = parse_branch(text)
-    if parsed is None:
-        reader.error(cell_name(row, columns[name]), f"{title} \"{text}\" tidak berisi nomor "
-                                                    "langkah tujuan; tulis nomornya, boleh dengan label, misalnya "
-                                                    f"\"{'Lengkap: 3' if name == 'jika_ya' else 'Tidak lengkap: 1'}\".")
-        return None
-    label, target = parsed
-    return Branch(target, label)
-
-
-def _warn_rows_after_gap(reader: SheetReader, row: int, last_col: int) -> None:
-    """Steps typed below an empty row would silently vanish: say so."""
-    for later in range(row + 1, len(reader.sheet.rows)):
-        if reader.raw(later, 1) != "" and as_text(reader.raw(later, 0)).rstrip(".").isdigit():
-            reader.warning(cell_name(row, 0), f"Tabel kegiatan berakhir di baris kosong {row + 1}, tetapi di baris "
-                                              f"{later + 1} masih ada kegiatan yang tidak dibaca; hapus baris kosong itu.")
-            return
-
-
 def read_sp(reader: SheetReader) -> StandarPelayanan:
-    block = reader.label_block(labels.SP, {k.key for k in KOMPONEN}, len(reader.sheet.rows))
+    block = reader.label_block(labels.SP, {k.key for k in KOMPONEN}, len(reader.sheet.rows), labels.SP_NAMES)
     sp = StandarPelayanan(
         jenis_pelayanan=reader.scalar(block, "jenis_pelayanan"),
         sheet=reader.name,
         uraian={k.key: block[k.key][0] for k in KOMPONEN if k.key in block},
-        cells=_cells(block),
+        cells=reader.cells(block),
     )
     prosedur = sp.uraian.get("prosedur", [])
     if prosedur and (m := SOP_REFERENCE.match(prosedur[0])):
         sp.sop_ref = m.group(1).strip()
+    reader.finish()
     return sp

@@ -56,7 +56,9 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     edges += [row.y1 for row in page.rows]
     heights = [twips(b) - twips(a) for a, b in zip(edges, edges[1:])]
     rows = _header_rows(layout, grid, heights[:2])
-    rows += "".join(_data_row(layout, grid, steps[row.step], h) for row, h in zip(page.rows, heights[2:]))
+    page_steps = [steps[row.step] for row in page.rows]
+    rows += "".join(_data_row(layout, grid, step, h, merges) for step, h, merges
+                    in zip(page_steps, heights[2:], _vertical_merges(page_steps)))
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
 
 
@@ -128,9 +130,23 @@ def _header_rows(layout: FlowchartLayout, grid: list[int], heights: list[int]) -
     return _row(first, heights[0], header=True) + _row(second, heights[1], header=True)
 
 
-def _data_row(layout: FlowchartLayout, grid: list[int], step: Step, height: int) -> str:
+def _vertical_merges(steps: list[Step]) -> list[dict[str, str]]:
+    """Per row of a page, {column: "restart" or "continue"} for the Keterangan and mutu baku cells
+    the workbook merged over several activities; a merge cut by a page starts again on the next."""
+    merges: list[dict[str, str]] = [{} for _ in steps]
+    for index, step in enumerate(steps[1:], 1):
+        for key, first in step.merged.items():
+            previous = steps[index - 1]
+            if previous.number == first or previous.merged.get(key) == first:
+                merges[index][key] = "continue"
+                merges[index - 1].setdefault(key, "restart")
+    return merges
+
+
+def _data_row(layout: FlowchartLayout, grid: list[int], step: Step, height: int, merges: dict[str, str]) -> str:
     values = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
               "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
-    cells = "".join(_cell(layout, w, values.get(c.key, ""), ALIGN.get(c.key, "left"), key=c.key)
+    cells = "".join(_cell(layout, w, "" if merges.get(c.key) == "continue" else values.get(c.key, ""),
+                          ALIGN.get(c.key, "left"), key=c.key, merge=merges.get(c.key, ""))
                     for c, w in zip(layout.columns, grid))
     return _row(cells, height)

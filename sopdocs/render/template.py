@@ -21,7 +21,7 @@ from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..layout import PAPER_MM, PageSetup
-from ..model import Dokumen, Pejabat, Tanggal
+from ..model import Dokumen, Instansi, Pejabat, Tanggal
 from ..errors import TemplateError
 from ..reader.values import long_date
 from .markers import Markers
@@ -29,6 +29,8 @@ from .pagination import W, Paginator
 
 DOTS = "...................."
 SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "tentang"}
+REGION_PREFIX = re.compile(r"^\s*pemerintah(?:\s+daerah)?\s+", re.I)  # PEMERINTAH KOTA BATAM -> KOTA BATAM
+REGION_KIND = re.compile(r"^(?:kota|kabupaten|kab\.?|provinsi)\s+", re.I)  # KOTA BATAM -> BATAM
 
 
 def default_template(name: str) -> Path:
@@ -176,17 +178,30 @@ def title_case(name: str) -> str:
     return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+def pejabat_keputusan(instansi: Instansi) -> str:
+    """Who issues the Keputusan, as its title names him: the Jabatan Pimpinan and the region (the
+    Pemerintah without `PEMERINTAH`), `Kepala Satuan Polisi Pamong Praja Kota Batam`; the Jabatan
+    alone when it already names the region (`Kepala Dinas Kesehatan Kabupaten Blora`)."""
+    jabatan = instansi.pimpinan.jabatan or "Kepala Perangkat Daerah"
+    region = REGION_PREFIX.sub("", instansi.pemerintah).strip()  # KOTA BATAM
+    place = REGION_KIND.sub("", region).strip()  # BATAM
+    if not region or (place and place.lower() in jabatan.lower()):
+        return jabatan
+    return f"{jabatan} {title_case(region)}"
+
+
 def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: tuple[str, ...]) -> dict:
     """The cover, Keputusan and signature fields of a book adopting `subject` (e.g. `Standar
     Pelayanan`), for the SKPD of `doc`."""
     instansi = doc.instansi
     skpd = title_case(instansi.nama)
-    jabatan = instansi.pimpinan.jabatan or "Kepala Perangkat Daerah"
+    jabatan = pejabat_keputusan(instansi)
     return {
         "instansi": {"nama": instansi.nama, "pemerintah": instansi.pemerintah, "tahun": instansi.tahun or DOTS,
                      "alamat": instansi.alamat},
         "logo": logo(tpl, doc, 35),
         "pimpinan": signatory(instansi.pimpinan),
+        "pejabat_keputusan": jabatan,
         "nomor_keputusan": instansi.nomor_keputusan or DOTS,
         "tempat": instansi.tempat_penetapan or DOTS,
         "tanggal": date_text(instansi.tanggal_keputusan),

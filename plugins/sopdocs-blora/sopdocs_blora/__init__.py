@@ -4,11 +4,9 @@ Provides the profile `blora-48-2015`. Every other hook here acts only on workboo
 Instansi sheet selects that profile (`Profil: blora-48-2015`); any other workbook is built
 exactly as without this plugin.
 
-- sopdocs_profiles: the profile (labels `Tgl Pembuatan`, `Tgl Revisi`, `Tgl Pengesahan`; the
-  Standar Pelayanan as one flat numbered list with Blora's labels and order);
-- sopdocs_read_workbook (a wrapper around the readers): lets SOP sheets of the default layout use
-  the labels of Blora's form (`Tgl Pembuatan`, `Tgl Revisi`, `Tgl Pengesahan`), renamed to the
-  default ones before any reader sees them;
+- sopdocs_profiles: the profile (labels `Tgl Pembuatan`, `Tgl Revisi`, `Tgl Pengesahan`, which
+  the reader also accepts in the workbook through the profile's `label_aliases`; the Standar
+  Pelayanan as one flat numbered list with Blora's labels and order);
 - sopdocs_number_sop: Blora's Nomor SOP for SOPs the author left unnumbered (see `nomor`);
 - sopdocs_validate: says when the SKPD code of those numbers has to be guessed;
 - sopdocs_book_sections: a Kata Pengantar in front of the Daftar Isi of both books.
@@ -17,11 +15,7 @@ The hooks live in this module so that `sopdocs` can name this plugin when one of
 """
 from __future__ import annotations
 
-import dataclasses
-
 from sopdocs.hookspecs import hookimpl
-from sopdocs.reader import sheet_kind
-from sopdocs.reader.values import as_text, label_key
 from sopdocs.render.sections import Section
 from sopdocs.render.template import DOTS, date_text, title_case
 
@@ -30,55 +24,10 @@ from .profile import PROFILE, PROFILE_NAME, is_blora
 
 __all__ = ["PROFILE", "PROFILE_NAME", "is_blora", "nomor_sop"]
 
-# Labels of Blora's form -> the default layout's labels they stand for (SOP sheets, column A).
-FORM_LABELS = {
-    label_key(alias): label
-    for label, aliases in {
-        "Tanggal Pembuatan": ("Tgl Pembuatan", "Tgl. Pembuatan"),
-        "Tanggal Revisi": ("Tgl Revisi", "Tgl. Revisi"),
-        "Tanggal Efektif": ("Tgl Pengesahan", "Tgl. Pengesahan", "Tanggal Pengesahan"),
-    }.items()
-    for alias in aliases
-}
-
 
 @hookimpl
 def sopdocs_profiles():
     return [PROFILE]
-
-
-@hookimpl(wrapper=True)
-def sopdocs_read_workbook(path, sheets, findings):
-    """Around every reader: in a Blora workbook, SOP sheets whose column A has the form's `Tgl`
-    labels are handed on with the default labels instead, whichever reader then reads them.
-    Any other workbook is handed on untouched."""
-    if _selects_blora(sheets):
-        for index, sheet in enumerate(sheets):
-            if sheet_kind(sheet) == "sop":
-                sheets[index] = _with_default_labels(sheet)  # the same list reaches every reader
-    return (yield)
-
-
-def _selects_blora(sheets) -> bool:
-    for sheet in sheets:
-        if label_key(sheet.name) != "instansi":
-            continue
-        for row in sheet.rows:
-            if len(row) > 1 and isinstance(row[0], str) and label_key(row[0]) == "profil":
-                return label_key(as_text(row[1])) == PROFILE_NAME
-    return False
-
-
-def _with_default_labels(sheet):
-    """The sheet with Blora's labels in column A replaced by the default ones (the same sheet
-    object when there are none)."""
-    rows, changed = [], False
-    for row in sheet.rows:
-        label = label_key(row[0]) if row and isinstance(row[0], str) else ""
-        if label in FORM_LABELS:
-            row, changed = [FORM_LABELS[label], *row[1:]], True
-        rows.append(row)
-    return dataclasses.replace(sheet, rows=rows) if changed else sheet
 
 
 @hookimpl

@@ -16,6 +16,13 @@ LABELS = {
     "nama": "Nama SOP",
 }
 
+# The same labels as the SOP sheets of Blora's workbooks spell them: {field: (spelling, ...)}.
+LABEL_ALIASES = {
+    "tanggal_pembuatan": ("Tgl Pembuatan", "Tgl. Pembuatan"),
+    "tanggal_revisi": ("Tgl Revisi", "Tgl. Revisi"),
+    "tanggal_efektif": ("Tgl Pengesahan", "Tgl. Pengesahan", "Tanggal Pengesahan"),
+}
+
 # Blora prints a Standar Pelayanan as one numbered list: (model key, Blora's label), in order.
 SP_COMPONENTS = (
     ("jenis_pelayanan", "Jenis Pelayanan"),
@@ -40,6 +47,7 @@ PROFILE = DEFAULT.but(
     description="Kabupaten Blora (Perbup Blora 48/2015): label Tgl, Tgl Pengesahan, Nomor SOP otomatis, "
                 "Standar Pelayanan sebagai satu daftar bernomor",
     labels=LABELS,
+    label_aliases=LABEL_ALIASES,
     sp_layout="flat",
     sp_labels=dict(SP_COMPONENTS),
     sp_order=tuple(key for key, _ in SP_COMPONENTS),

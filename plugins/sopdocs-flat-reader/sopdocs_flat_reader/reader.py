@@ -1,21 +1,19 @@
 """Reading the flat layout: sheet `Daftar SOP` (one row per SOP) and sheet `Langkah` (one row
 per activity), beside the usual `Instansi` sheet. See the package README for the columns.
 
-An SOP of this layout lives on two sheets, while the model gives each SOP one `sheet` that
-validation points its findings at. So each flat SOP is a `FlatSop` whose `sheet` is a name of
-its own, `Langkah (ID <id>)`: its step cells are plain A1 names on sheet Langkah, its identity
-cells are written `Daftar SOP!C3`. After validation, `relocate` turns every finding about a flat
-SOP back into a real sheet and cell (see the plugin's `sopdocs_validate` wrapper).
+An SOP of this layout lives on two sheets: each flat SOP is a `FlatSop` whose identity cells
+are CellRefs on sheet Daftar SOP and whose step cells are CellRefs on sheet Langkah, so that
+every finding, validation's too, points at the real sheet and cell. Its `sheet` is a name of its
+own, `Langkah (ID <id>)`, and its `place` (how messages name it) is `sheet "Daftar SOP" (ID <id>)`.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sopdocs.findings import Finding, Findings
-from sopdocs.model import Branch, Dokumen, Pejabat, Sop, Step, assign_symbols
+from sopdocs.findings import Findings
+from sopdocs.model import Branch, CellRef, Dokumen, Pejabat, Sop, Step, assign_symbols
 from sopdocs.reader import labels, sheet_kind
 from sopdocs.reader.sheets import SheetReader, read_instansi, read_sop, read_sp
 from sopdocs.reader.values import (
@@ -33,12 +31,10 @@ def _columns(pairs: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {label_key(label): name for name, names in pairs.items() for label in names}
 
 
-# Daftar SOP: the SOP sheet labels of the default layout are the column titles, plus an ID.
-DAFTAR_COLUMNS = labels.SOP | _columns({
+# Daftar SOP: the SOP sheet labels of the default layout (and a profile's aliases) are the column
+# titles, plus an ID.
+DAFTAR_EXTRA = _columns({
     "id": ("ID", "ID SOP", "Kode", "Kode SOP"),
-    "tanggal_pembuatan": ("Tgl Pembuatan", "Tgl. Pembuatan"),
-    "tanggal_revisi": ("Tgl Revisi", "Tgl. Revisi"),
-    "tanggal_efektif": ("Tgl Efektif", "Tgl. Efektif", "Tgl Pengesahan", "Tanggal Pengesahan"),
     "pelaksana": ("Pelaksana", "Urutan Pelaksana"),  # optional: the actor columns in print order
 })
 LANGKAH_COLUMNS = labels.COLUMNS | _columns({
@@ -58,6 +54,10 @@ class FlatSop(Sop):
     daftar_sheet: str = ""
     langkah_sheet: str = ""
 
+    @property
+    def place(self) -> str:
+        return f"sheet \"{self.daftar_sheet}\" (ID {self.sop_id})"
+
 
 def find_sheets(sheets: list[Sheet]) -> tuple[Sheet, Sheet] | None:
     """(Daftar SOP, Langkah), or None when the workbook lacks either: not the flat layout."""
@@ -66,8 +66,10 @@ def find_sheets(sheets: list[Sheet]) -> tuple[Sheet, Sheet] | None:
     return (daftar, langkah) if daftar and langkah else None
 
 
-def read_flat(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen | None:
-    """The model of a flat workbook, or None when it is not one."""
+def read_flat(path: Path, sheets: list[Sheet], findings: Findings,
+              aliases: dict[str, tuple[str, ...]] | None = None) -> Dokumen | None:
+    """The model of a flat workbook, or None when it is not one; `aliases` are a profile's extra
+    spellings of the SOP identity labels (here: column titles of Daftar SOP)."""
     found = find_sheets(sheets)
     if found is None:
         return None
@@ -77,7 +79,7 @@ def read_flat(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen | 
     for sheet in sheets:
         doc.sheets.append(sheet.name)
         if sheet is daftar:
-            sops = read_daftar(SheetReader(daftar, findings), langkah.name)
+            sops = read_daftar(SheetReader(daftar, findings), langkah.name, labels.sop_labels(aliases) | DAFTAR_EXTRA)
             read_langkah(SheetReader(langkah, findings), sops)
             doc.sops.extend(sops.values())
             continue
@@ -94,7 +96,7 @@ def read_flat(path: Path, sheets: list[Sheet], findings: Findings) -> Dokumen | 
             findings.warning(f"Sheet \"{sheet.name}\" disembunyikan (hidden) sehingga dilewati; tampilkan (klik "
                              "kanan tab > Unhide) bila ingin ikut dibuat dokumennya.", sheet.name)
         elif kind == "sop":  # an SOP sheet of the default layout may sit beside the flat ones
-            doc.sops.append(read_sop(SheetReader(sheet, findings)))
+            doc.sops.append(read_sop(SheetReader(sheet, findings), aliases))
         else:
             doc.layanan.append(read_sp(SheetReader(sheet, findings)))
     if not instansi_sheets:
@@ -129,9 +131,10 @@ def _blank(reader: SheetReader, row: int, columns: dict[str, int]) -> bool:
     return all(as_text(reader.raw(row, col)).strip() == "" for col in columns.values())
 
 
-def read_daftar(reader: SheetReader, langkah_name: str) -> dict[str, FlatSop]:
-    """The SOPs listed on sheet Daftar SOP, by ID (label key), in row order."""
-    header = _header(reader, DAFTAR_COLUMNS, ("id", "nama"))
+def read_daftar(reader: SheetReader, langkah_name: str, columns: dict[str, str]) -> dict[str, FlatSop]:
+    """The SOPs listed on sheet Daftar SOP, by ID (label key), in row order; `columns` maps column
+    titles to fields."""
+    header = _header(reader, columns, ("id", "nama"))
     if header is None:
         reader.error("A1", "Baris judul kolom tidak ditemukan: sheet Daftar SOP perlu satu baris berisi paling "
                            "sedikit kolom \"ID\" dan \"Nama SOP\" (lihat README plugin sopdocs-flat-reader).")
@@ -163,7 +166,6 @@ def _sop(reader: SheetReader, row: int, columns: dict[str, int], sop_id: str, la
     def items(name: str) -> list[str]:
         return list_items(reader.text(row, columns[name])) if name in columns else []
 
-    here = f"{reader.name}!"
     sop = FlatSop(
         nama=text("nama"), nomor=text("nomor"), unit_kerja=text("unit_kerja"),
         sheet=f"{langkah_name} (ID {sop_id})", sop_id=sop_id, daftar_sheet=reader.name, langkah_sheet=langkah_name,
@@ -180,11 +182,11 @@ def _sop(reader: SheetReader, row: int, columns: dict[str, int], sop_id: str, la
         first.setdefault(label_key(name), name.strip())
     sop.actors = list(first.values())
     # Identity cells: on Daftar SOP; a missing column points at the row's ID.
-    id_cell = cell_name(row, columns["id"])
+    id_cell = reader.ref(row, columns["id"])
     fields = ("nomor", "nama", "unit_kerja", *labels.SOP_DATES, *labels.SOP_LISTS, "jabatan")
-    sop.cells = {name: here + (cell_name(row, columns[name]) if name in columns else id_cell) for name in fields}
-    sop.cells["id"] = here + id_cell
-    sop.cells.update({f"pelaksana:{i}": here + cell_name(row, columns["pelaksana"]) for i in range(len(sop.actors))})
+    sop.cells = {name: reader.ref(row, columns[name]) if name in columns else id_cell for name in fields}
+    sop.cells["id"] = id_cell
+    sop.actor_cells = [reader.ref(row, columns["pelaksana"])] * len(sop.actors) if sop.actors else []
     return sop
 
 
@@ -221,8 +223,8 @@ def _daftar_name(sops: dict[str, FlatSop]) -> str:
 
 
 def _step(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]) -> tuple[Step, str]:
-    def cell(name: str) -> str:
-        return cell_name(row, columns[name]) if name in columns else cell_name(row, columns["id_sop"])
+    def cell(name: str) -> CellRef:
+        return reader.ref(row, columns[name] if name in columns else columns["id_sop"])
 
     def text(name: str) -> str:
         return reader.text(row, columns[name]) if name in columns else ""
@@ -238,7 +240,7 @@ def _step(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]) 
     if step.waktu.text and not step.waktu.understood:
         example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
         reader.findings.warning(f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak ikut "
-                                f"dijumlahkan); tulis misalnya \"{example}\".", sop.sheet, cell("waktu"))
+                                f"dijumlahkan); tulis misalnya \"{example}\".", cell("waktu"))
     step.yes = _branch(reader, sop, row, columns, "jika_ya", "Jika Ya", "Lengkap: 3")
     step.no = _branch(reader, sop, row, columns, "jika_tidak", "Jika Tidak", "Tidak lengkap: 1")
     return step, letter
@@ -257,18 +259,18 @@ def _number(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]
         return int(text)
     if text:
         reader.findings.error(f"Nomor langkah \"{as_text(raw)}\" bukan angka; isi kolom No dengan 1, 2, 3, ... "
-                              "(atau kosongkan agar diberi nomor berikutnya).", sop.sheet, cell_name(row, columns["no"]))
+                              "(atau kosongkan agar diberi nomor berikutnya).", reader.ref(row, columns["no"]))
     return following
 
 
 def _actors(reader: SheetReader, sop: FlatSop, row: int, col: int) -> list[int]:
     """The actor indexes of one activity; new actors join the SOP's columns in order of appearance."""
-    cell = cell_name(row, col)
+    cell = reader.ref(row, col)
     names = [n for n in ACTOR_SEPARATOR.split(reader.text(row, col).strip()) if n]
     if not names:
         reader.findings.error("Pelaksana kosong; tulis jabatan yang melaksanakan kegiatan ini (kegiatan bersama: "
                               "pisahkan beberapa jabatan dengan ; atau +, mis. \"Kasi Pelayanan; Kadis\").",
-                              sop.sheet, cell)
+                              cell)
         return []
     keys = [label_key(a) for a in sop.actors]
     indexes = []
@@ -276,7 +278,7 @@ def _actors(reader: SheetReader, sop: FlatSop, row: int, col: int) -> list[int]:
         if label_key(name) not in keys:
             sop.actors.append(name)
             keys.append(label_key(name))
-            sop.cells[f"pelaksana:{len(sop.actors) - 1}"] = cell
+            sop.actor_cells.append(cell)
         if keys.index(label_key(name)) not in indexes:
             indexes.append(keys.index(label_key(name)))
     return sorted(indexes)
@@ -292,7 +294,7 @@ def _letter(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]
         return SYMBOL_LETTERS[text.lower()]
     reader.findings.error(f"Simbol \"{text}\" tidak dikenal; isi M (mulai), S (selesai), P (proses), atau K "
                           "(keputusan), atau kosongkan agar simbolnya dipilih otomatis.",
-                          sop.sheet, cell_name(row, columns["simbol"]))
+                          reader.ref(row, columns["simbol"]))
     return ""
 
 
@@ -304,7 +306,7 @@ def _branch(reader, sop: FlatSop, row: int, columns: dict[str, int], name: str, 
     parsed = parse_branch(text)
     if parsed is None:
         reader.findings.error(f"{title} \"{text}\" tidak berisi nomor langkah tujuan; tulis nomornya, boleh dengan "
-                              f"label, misalnya \"{example}\".", sop.sheet, cell_name(row, columns[name]))
+                              f"label, misalnya \"{example}\".", reader.ref(row, columns[name]))
         return None
     label, target = parsed
     return Branch(target, label)
@@ -314,41 +316,21 @@ def _finish(reader: SheetReader, sop: FlatSop, letters: dict[int, str]) -> None:
     """Steps in the order of their numbers; symbols as the default reader chooses them."""
     if not sop.steps:
         reader.findings.error(f"SOP \"{sop.nama or sop.sop_id}\" belum punya kegiatan: tambahkan baris di sheet "
-                              f"{reader.name} dengan ID SOP \"{sop.sop_id}\".", sop.daftar_sheet,
-                              sop.cells["id"].rsplit("!", 1)[1])
+                              f"{reader.name} dengan ID SOP \"{sop.sop_id}\".", sop.cells["id"])
         return
     sop.steps.sort(key=lambda s: s.number)
     sop.cells["tabel"] = sop.steps[0].cells["no"]
     assign_symbols(sop.steps, {step.number: letters.get(id(step), "") for step in sop.steps})
 
 
-FLAT_HINT = {
-    "tidak bersebelahan": " Pada tata letak datar, urutan kolom pelaksana mengikuti urutan kemunculan di sheet "
-                          "Langkah; tetapkan urutannya di kolom Pelaksana sheet Daftar SOP.",
-}
+FLAT_HINT = ("Pada tata letak datar, urutan kolom pelaksana mengikuti urutan kemunculan di sheet Langkah; "
+             "tetapkan urutannya di kolom Pelaksana sheet Daftar SOP.")
 
 
-def relocate(doc: Dokumen, findings: Findings, validation_start: int) -> None:
-    """Point every finding about a flat SOP at its real sheet and cell; drop an error of validation
-    at a cell where reading has already reported an error (the reader's words fit the flat layout)."""
-    flat = {sop.sheet: sop for sop in doc.sops if isinstance(sop, FlatSop)}
-    if not flat:
-        return
-    moved: list[tuple[Finding, str]] = []  # each finding, and "read"/"validated" when about a flat SOP
-    for index, finding in enumerate(findings):
-        sop = flat.get(finding.sheet)
-        if sop is None:
-            moved.append((finding, ""))
-            continue
-        sheet, cell = (finding.cell.rsplit("!", 1) if "!" in finding.cell else (sop.langkah_sheet, finding.cell))
-        message = finding.message
-        for token, other in flat.items():
-            message = message.replace(f"\"{token}\"", f"\"{other.daftar_sheet}\" (ID {other.sop_id})")
-        for words, hint in FLAT_HINT.items():
-            if words in message and hint not in message:
-                message += hint
-        moved.append((dataclasses.replace(finding, sheet=sheet, cell=cell, message=message),
-                      "validated" if index >= validation_start else "read"))
-    read_errors = {(f.sheet, f.cell) for f, phase in moved if f.is_error and phase == "read"}
-    findings[:] = [f for f, phase in moved
-                   if not (phase == "validated" and f.is_error and (f.sheet, f.cell) in read_errors)]
+def hint_actor_order(doc: Dokumen, findings: Findings, start: int) -> None:
+    """After each error (from `start` on) about joint actors that are not adjacent in a flat SOP, a note at
+    the same cell on how the flat layout orders the actor columns."""
+    langkah = {sop.langkah_sheet for sop in doc.sops if isinstance(sop, FlatSop)}
+    for finding in list(findings[start:]):
+        if finding.is_error and finding.sheet in langkah and "tidak bersebelahan" in finding.message:
+            findings.info(FLAT_HINT, finding.ref)

@@ -19,6 +19,7 @@ sopdocs_flat_reader = pytest.importorskip("sopdocs_flat_reader")
 docx = pytest.importorskip("docx")
 
 from sopdocs import pipeline  # noqa: E402
+from sopdocs.model import CellRef  # noqa: E402
 from sopdocs.model import Sop, Symbol  # noqa: E402
 from sopdocs.plugins import Plugins  # noqa: E402
 from sopdocs.reader import read_sheets  # noqa: E402
@@ -86,7 +87,8 @@ def test_the_sample_checks_clean_and_reads_into_the_usual_model(tmp_path):
     decision = first.steps[1]
     assert (decision.no.target, decision.no.label) == (1, "Tidak lengkap") and decision.yes is None
     assert decision.waktu.minutes == 10 and first.steps[3].waktu.minutes == 8 * 60
-    assert decision.cells["pelaksana"] == "D3" and decision.cells["jika_tidak"] == "K3"
+    assert decision.cells["pelaksana"] == CellRef("Langkah", "D3")
+    assert decision.cells["jika_tidak"] == CellRef("Langkah", "K3")
     assert second.actors == ["Pengadministrasi Umum", "Kasubbag Umum", "Sekretaris Camat", "Camat"]
     assert [s.actors for s in second.steps] == [[0], [1, 2], [3], [0]]  # a joint activity spans two columns
     assert doc.layanan[0].sop is first  # `SOP: <Nama SOP>` of a default SP sheet finds a flat SOP
@@ -168,7 +170,8 @@ def test_joint_actors_that_are_not_adjacent_say_how_to_fix_it_in_the_flat_layout
     checked = check(tmp_path, sheets_with(langkah=langkah))
     error = errors_at(checked.findings, "Langkah!D10")
     assert error and "tidak bersebelahan" in error[0].message
-    assert "kolom Pelaksana sheet Daftar SOP" in error[0].message
+    hint = [f for f in checked.findings if f.level == "info" and f.where == "Langkah!D10"]
+    assert hint and "kolom Pelaksana sheet Daftar SOP" in hint[0].message
 
 
 def test_without_a_header_row_the_reader_says_where(tmp_path):

@@ -1,0 +1,306 @@
+"""The activity table of an SOP sheet, read the way real SOP books print it.
+
+Headers are read by meaning: known mutu baku and table words (with their variants and a unit in
+parentheses) are columns, never actors; whatever stands under the `Pelaksana` group header, or
+between Kegiatan and the first known column, is an actor. The table's rows are every row below
+the header up to the last one with a step number or a Kegiatan; blank rows between them are
+skipped with a note. A Keterangan or mutu baku cell merged over several activity rows belongs
+to all of them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..findings import WARNING
+from ..model import Branch, CellRef, Sop, Step, Waktu, assign_symbols
+from . import labels
+from .values import EMPTY_MARKS, UNIT, as_text, label_key, parse_branch, parse_mark, parse_waktu
+from .xlsx import cell_name
+
+if TYPE_CHECKING:
+    from .sheets import SheetReader
+
+NEXT_STEP = {"ya", "y", "lanjut", "lanjutkan", "berikutnya"}  # in `Jika Ya`: simply the next step
+MUTU_BAKU_GROUP = label_key("Mutu Baku")
+KNOWN_TITLES = "Kelengkapan, Waktu, Output, Keterangan, Jika Ya, Jika Tidak"
+
+
+@dataclass
+class Columns:
+    """Where the table's parts are: actor columns in print order, {field: column} for the
+    known columns after them, the unit a header gives (`Waktu (Menit)`), unknown columns."""
+
+    actors: list[int] = field(default_factory=list)
+    fields: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return max([1, *self.actors, *self.fields.values(), *(c for c, _ in self.unknown)])
+
+    def used(self) -> tuple[tuple[int, int], ...]:
+        """The column spans a step row takes its values from, adjacent columns joined."""
+        spans: list[list[int]] = []
+        for col in sorted({0, 1, *self.actors, *self.fields.values()}):
+            if spans and spans[-1][1] == col - 1:
+                spans[-1][1] = col
+            else:
+                spans.append([col, col])
+        return tuple((a, b) for a, b in spans)
+
+
+class RowCells(Mapping):
+    """`Step.cells` of one table row, {field: CellRef}, each CellRef made when asked for: a region
+    holds tens of thousands of activities and only findings need their cells, so the row keeps
+    just its number, the table's shared {field: column}, and the column of its first mark."""
+
+    __slots__ = ("sheet", "row", "columns", "mark", "moved")
+
+    def __init__(self, sheet: str, row: int, columns: dict[str, int], mark: int):
+        self.sheet, self.row, self.columns, self.mark = sheet, row, columns, mark
+        self.moved: dict[str, CellRef] | None = None  # cells shared with the first row of a merge
+
+    def __getitem__(self, name: str) -> CellRef:
+        if self.moved and name in self.moved:
+            return self.moved[name]
+        return CellRef(self.sheet, cell_name(self.row, self.mark if name == "pelaksana" else self.columns[name]))
+
+    def __setitem__(self, name: str, ref: CellRef) -> None:
+        self.moved = {**(self.moved or {}), name: ref}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["pelaksana", *self.columns])
+
+    def __len__(self) -> int:
+        return len(self.columns) + 1
+
+
+def find_header(reader: SheetReader) -> int | None:
+    """The row of the table's header: a No word in column A and a Kegiatan word in column B."""
+    for row in range(len(reader.sheet.rows)):
+        number = as_text(reader.raw(row, 0))
+        if number[:2].lower() != "no":  # the cheap test first: most rows above the table are labels
+            continue
+        if labels.header_key(number)[0] in labels.NO_HEADERS and \
+                labels.header_key(as_text(reader.raw(row, 1)))[0] in labels.KEGIATAN_HEADERS:
+            return row
+    return None
+
+
+def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
+    below = header + 1
+    two_rows = (any(labels.header_key(as_text(v))[0] in labels.GROUP_HEADERS for v in reader.sheet.rows[header][2:])
+                and reader.raw(below, 0) == "" and reader.raw(below, 1) == "")  # No, Kegiatan merged down
+    names_row = below if two_rows else header
+    columns = _columns(reader, header, names_row, two_rows)
+    sop.actors = [reader.text(names_row, c).replace("\n", " ") or reader.text(header, c) for c in columns.actors]
+    sop.actor_cells = [reader.ref(names_row, c) for c in columns.actors]
+    if not columns.actors:
+        reader.error(cell_name(names_row, 2), "Tidak ada kolom pelaksana: tulis nama jabatan pelaksana di "
+                                              "sebelah kanan \"Kegiatan\", sebelum \"Kelengkapan\".")
+    width = len(reader.sheet.rows[header])
+    for row in range(header, names_row + 1):
+        reader.use(row, 0, width - 1)
+    first, end = names_row + 1, _table_end(reader, names_row + 1)
+    for col, title in columns.unknown:
+        reader.report(WARNING, f"Kolom \"{title}\" tidak dikenal sebagai pelaksana atau mutu baku, sehingga isinya "
+                               "tidak dicetak. Bila kolom ini pelaksana, pindahkan ke antara Kegiatan dan "
+                               f"Kelengkapan; bila bukan, beri judul salah satu dari: {KNOWN_TITLES}.",
+                      (header, max(names_row, end - 1)), (col, col))
+    across, down = _merged(reader, (first, end), columns)
+    spans, letters, by_row, width = columns.used(), {}, {}, columns.last + 1
+    cells = {"no": 0, "kegiatan": 1, **columns.fields}
+    for row in range(first, end):
+        values = reader.sheet.rows[row][:width]
+        if values.count("") == len(values):
+            reader.findings.info(f"Baris {row + 1} kosong di tengah tabel kegiatan; dilewati (kegiatan di bawahnya "
+                                 "tetap dibaca).", reader.ref(row, 0))
+            continue
+        step, letters[row] = _read_step(reader, sop, row, columns, across, cells)
+        sop.steps.append(step)
+        by_row[row] = step
+        reader.use_columns(row, spans)
+    _share_merged(reader, by_row, down, columns)
+    assign_symbols(sop.steps, {step.number: letters[row] for row, step in by_row.items()})
+
+
+def _columns(reader: SheetReader, header: int, names_row: int, two_rows: bool) -> Columns:
+    columns = Columns()
+    group = _pelaksana_span(reader, header) if two_rows else None
+    width = max(len(reader.sheet.rows[header]), len(reader.sheet.rows[names_row]) if names_row < len(reader.sheet.rows) else 0)
+    for col in range(2, width):
+        name = as_text(reader.raw(names_row, col)) if two_rows else ""
+        title = name or as_text(reader.raw(header, col))
+        key, unit = labels.header_key(title)
+        if not title or key == MUTU_BAKU_GROUP or (key == labels.PELAKSANA_GROUP and two_rows and not name):
+            continue  # the group headers above the actors and the mutu baku
+        field_name = labels.COLUMNS.get(key)
+        if field_name and field_name not in columns.fields:
+            columns.fields[field_name] = col
+            if unit in UNIT:
+                columns.units[field_name] = UNIT[unit]
+        elif not field_name and (not columns.fields or (group and group[0] <= col <= group[1])):
+            columns.actors.append(col)
+        else:
+            columns.unknown.append((col, title.replace("\n", " ")))
+    return columns
+
+
+def _pelaksana_span(reader: SheetReader, header: int) -> tuple[int, int] | None:
+    """The columns under the `Pelaksana` group header: its merge, or up to the next header word."""
+    row = reader.sheet.rows[header]
+    start = next((c for c in range(2, len(row)) if labels.header_key(as_text(row[c]))[0] == labels.PELAKSANA_GROUP), None)
+    if start is None:
+        return None
+    for r0, c0, r1, c1 in reader.sheet.merged:
+        if r0 == header and c0 == start:
+            return start, c1
+    end = next((c for c in range(start + 1, len(row)) if row[c] != ""), len(row))
+    return start, end - 1
+
+
+def _table_end(reader: SheetReader, first: int) -> int:
+    """One past the last activity row: a step number in column A, or a Kegiatan under an empty A
+    (a word in A, such as `Catatan`, starts a note below the table, not an activity)."""
+    for row in range(len(reader.sheet.rows) - 1, first - 1, -1):
+        number = reader.raw(row, 0)
+        if (number == "" and reader.raw(row, 1) != "") or _number(number) is not None:
+            return row + 1
+    return first
+
+
+def _number(value) -> int | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    text = as_text(value).strip().rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def _merged(reader: SheetReader, rows: tuple[int, int], columns: Columns) -> tuple[dict, dict]:
+    """Merged cells in the table's rows [first, end): horizontal merges over actor columns mean a joint
+    activity ({(row, first col): last col}); a Keterangan or mutu baku cell merged down is shared by its
+    rows ({(first row, col): last row}); any other merge is reported, because its rows cannot be read."""
+    across, down = {}, {}
+    shared = {columns.fields[f] for f in labels.MUTU_BAKU if f in columns.fields}
+    for r0, c0, r1, c1 in reader.sheet.merged:
+        if r1 < rows[0] or r0 >= rows[1] or c0 > columns.last:
+            continue  # above, below or beside the table
+        if r0 == r1 and c0 in columns.actors and c1 in columns.actors:
+            across[(r0, c0)] = c1
+        elif c0 == c1 and c0 in shared and r0 >= rows[0]:
+            down[(r0, c0)] = min(r1, rows[1] - 1)
+        else:
+            ref = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
+            reader.error(cell_name(r0, c0), f"Sel gabungan (merge) {ref} di tabel kegiatan membuat isi baris tidak "
+                                            "jelas; pisahkan (Unmerge) dan isi setiap baris sendiri-sendiri. (Hanya "
+                                            "Kelengkapan, Waktu, Output, dan Keterangan boleh digabung ke bawah, dan "
+                                            "tanda pelaksana ke samping untuk kegiatan bersama.)")
+    return across, down
+
+
+def _share_merged(reader: SheetReader, by_row: dict[int, Step], down: dict, columns: Columns) -> None:
+    """Give every step under a merged Keterangan or mutu baku cell the value of its first row. A
+    shared Waktu is counted once in the totals: the other rows keep its text only."""
+    names = {col: name for name, col in columns.fields.items()}
+    for (r0, col), r1 in down.items():
+        first, name = by_row.get(r0), names[col]
+        if first is None:
+            continue
+        for row in range(r0 + 1, r1 + 1):
+            step = by_row.get(row)
+            if step is None:
+                continue
+            value = getattr(first, name)
+            setattr(step, name, Waktu(value.text) if name == "waktu" else value)
+            step.merged[name] = first.number
+            step.cells[name] = first.cells[name]
+
+
+def _read_step(reader: SheetReader, sop: Sop, row: int, columns: Columns, across: dict,
+               cells: dict[str, int]) -> tuple[Step, str]:
+    """The step of one row and its symbol letter ('' when none); `cells` are the table's {field: column}."""
+    raw_no = reader.raw(row, 0)
+    number = _number(raw_no)
+    if number is None:
+        reader.error(cell_name(row, 0), f"Nomor langkah \"{as_text(raw_no)}\" bukan angka; isi kolom No dengan "
+                                        "1, 2, 3, ...")
+        number = len(sop.steps) + 1
+    fields = columns.fields
+    value = lambda name: reader.text(row, fields[name]) if name in fields else ""  # noqa: E731
+    step = Step(
+        number=number,
+        kegiatan=reader.text(row, 1),
+        actors=[],
+        kelengkapan=value("kelengkapan"),
+        output=value("output"),
+        keterangan=value("keterangan"),
+        cells=RowCells(reader.name, row, cells, columns.actors[0] if columns.actors else 2),
+    )
+    letter = _read_marks(reader, step, row, columns.actors, across)
+    step.waktu = _waktu(reader, row, columns)
+    if step.waktu.text and not step.waktu.understood:
+        example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
+        reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak "
+                                            f"ikut dijumlahkan); tulis misalnya \"{example}\", atau tulis satuannya "
+                                            "di judul kolom: Waktu (Menit).")
+    step.yes = _branch(reader, row, fields, "jika_ya", "Jika Ya")
+    step.no = _branch(reader, row, fields, "jika_tidak", "Jika Tidak")
+    return step, letter
+
+
+def _waktu(reader: SheetReader, row: int, columns: Columns) -> Waktu:
+    """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
+    if "waktu" not in columns.fields:
+        return Waktu()
+    raw = reader.raw(row, columns.fields["waktu"])
+    unit = columns.units.get("waktu")
+    text = as_text(raw)
+    if unit and text and text.replace(",", "", 1).replace(".", "", 1).isdigit():
+        return parse_waktu(f"{text} {unit}")
+    return parse_waktu(raw)
+
+
+def _read_marks(reader: SheetReader, step: Step, row: int, actor_cols: list[int], across: dict) -> str:
+    letters = set()
+    for col in actor_cols:
+        value = reader.raw(row, col)
+        if value == "":  # most actor cells of a row
+            continue
+        marked, letter, known = parse_mark(value)
+        if not known:
+            reader.error(cell_name(row, col), f"Tanda \"{as_text(value)}\" tidak dikenal; pakai x untuk "
+                                              "menandai pelaksana, atau huruf M (mulai), S (selesai), P (proses), "
+                                              "K (keputusan) untuk sekaligus memilih simbol.")
+        if not marked:
+            continue
+        if not step.actors:  # point findings about the actors at the first mark, not an empty cell
+            step.cells.mark = col
+        last = across.get((row, col), col)
+        step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
+        if letter:
+            letters.add(letter)
+    step.actors.sort()
+    if len(letters) > 1:
+        reader.error(step.cells["pelaksana"], f"Satu kegiatan diberi huruf simbol berbeda ({', '.join(sorted(letters))}); "
+                                              "pakai satu huruf yang sama untuk semua pelaksananya.")
+    return min(letters) if letters else ""
+
+
+def _branch(reader: SheetReader, row: int, fields: dict[str, int], name: str, title: str) -> Branch | None:
+    if name not in fields:
+        return None
+    written = as_text(reader.raw(row, fields[name])).strip()
+    if written in EMPTY_MARKS or (name == "jika_ya" and written.lower().rstrip(".") in NEXT_STEP):
+        return None
+    text = reader.text(row, fields[name])
+    parsed = parse_branch(text)
+    if parsed is None:
+        reader.error(cell_name(row, fields[name]), f"{title} \"{text}\" tidak berisi nomor "
+                                                   "langkah tujuan; tulis nomornya, boleh dengan label, misalnya "
+                                                   f"\"{'Lengkap: 3' if name == 'jika_ya' else 'Tidak lengkap: 1'}\".")
+        return None
+    label, target = parsed
+    return Branch(target, label)
