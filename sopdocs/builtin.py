@@ -2,6 +2,7 @@
 against the same hooks a region's plugin uses (each is the last to answer)."""
 from __future__ import annotations
 
+from . import numbering
 from .books import SOP_BOOK, SP_BOOK
 from .hookspecs import hookimpl
 from .profile import DEFAULT
@@ -22,6 +23,11 @@ def sopdocs_book_kinds():
 @hookimpl(trylast=True)
 def sopdocs_read_workbook(path, sheets, findings, profile):
     return read_default(path, sheets, findings, profile.label_aliases)
+
+
+@hookimpl(trylast=True)
+def sopdocs_number_sop(sop, index, doc, profile):
+    return numbering.number(profile.nomor_sop, sop, index, doc)
 
 
 @hookimpl

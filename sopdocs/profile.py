@@ -20,6 +20,53 @@ SOP_BOOK_PARTS = ("sampul", "keputusan", "daftar_isi", "penjelasan", "daftar_sop
 
 
 @dataclass(frozen=True)
+class Keputusan:
+    """The texts of a book's Keputusan. Each may name the fields {subjek} (what is adopted, e.g.
+    `Standar Pelayanan`), {skpd} (the SKPD's name in title case), {instansi} (its name as written),
+    {jabatan} (its head's office) and their capitals {SUBJEK}, {INSTANSI}, {JABATAN}; the book
+    letters the menimbang (a., b., ...) and numbers the mengingat (1., 2., ...)."""
+
+    menimbang: tuple[str, ...]
+    mengingat: tuple[str, ...]
+    diktum: tuple[tuple[str, str], ...]  # (label, text): ("Menetapkan", ...), ("KESATU", ...), ...
+
+
+KEPUTUSAN_FIELDS = ("subjek", "skpd", "instansi", "jabatan", "SUBJEK", "INSTANSI", "JABATAN")
+MENIMBANG = (
+    "bahwa dalam rangka meningkatkan kualitas penyelenggaraan pemerintahan dan pelayanan kepada masyarakat, perlu "
+    "disusun {subjek} pada {skpd};",
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan {jabatan} tentang "
+    "Penetapan {subjek} pada {skpd};",
+)
+DIKTUM = (
+    ("Menetapkan", "KEPUTUSAN {JABATAN} TENTANG PENETAPAN {SUBJEK} PADA {INSTANSI}."),
+    ("KESATU", "Menetapkan {subjek} pada {skpd} sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak "
+               "terpisahkan dari Keputusan ini."),
+    ("KEDUA", "{subjek} sebagaimana dimaksud pada Diktum KESATU menjadi pedoman bagi seluruh pegawai di lingkungan "
+              "{skpd} dalam melaksanakan tugas dan fungsinya."),
+    ("KETIGA", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+)
+PEMDA = ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
+         "terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti "
+         "Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang;")
+KEPUTUSAN_SOP = Keputusan(MENIMBANG, (
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
+    "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan;",
+    PEMDA,
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang "
+    "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan;",
+), DIKTUM)
+KEPUTUSAN_SP = Keputusan(MENIMBANG, (
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
+    PEMDA,
+    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang "
+    "Pelayanan Publik;",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 Tahun 2014 tentang "
+    "Pedoman Standar Pelayanan;",
+), DIKTUM)
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything a region may change without writing code of its own.
 
@@ -34,6 +81,11 @@ class Profile:
     - `sp_layout`: "grouped" (the two groups of PermenPANRB 15/2014) or "flat" (one numbered
       list, in `sp_order`, starting with the service's name); `sp_labels`: component labels by
       key (see model.KOMPONEN, plus "jenis_pelayanan").
+    - `label_aliases`: for a workbook label's key (reader.labels, e.g. "tanggal_efektif"), more
+      spellings the reader accepts (e.g. ("Tgl Pengesahan",)).
+    - `keputusan_sop`, `keputusan_sp`: the texts of the two books' Keputusan.
+    - `nomor_sop`: a pattern for the Nomor SOP of SOPs whose author left it empty (see
+      numbering.FIELDS), e.g. "{singkatan}/{urut:03d}/SOP/{tahun}"; empty: the author's numbers.
     """
 
     name: str
@@ -47,6 +99,10 @@ class Profile:
     sp_layout: str = "grouped"
     sp_labels: dict = field(default_factory=lambda: {k.key: k.label for k in KOMPONEN} | {"jenis_pelayanan": "Jenis Pelayanan"})
     sp_order: tuple[str, ...] = ("jenis_pelayanan", *(k.key for k in KOMPONEN))
+    label_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keputusan_sop: Keputusan = KEPUTUSAN_SOP
+    keputusan_sp: Keputusan = KEPUTUSAN_SP
+    nomor_sop: str = ""
 
     def but(self, name: str, description: str = "", **changes) -> Profile:
         """A copy named `name`; dict fields given in `changes` update this profile's dicts."""

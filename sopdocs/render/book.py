@@ -25,15 +25,6 @@ from .template import DOTS, DaftarIsi, date_text, default_template, heading, ins
 BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
 COVER = {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN", "singkatan": "(SOP-AP)"}
-MENGINGAT = (
-    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
-    "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan;",
-    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
-    "terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti "
-    "Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang;",
-    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang "
-    "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan;",
-)
 
 
 @dataclass
@@ -80,7 +71,7 @@ def _render(doc, sops, template, profile: Profile, entries):
     def context(tpl) -> dict:
         small_logo = logo(tpl, doc, 18)
         instansi = doc.instansi
-        return instansi_context(doc, tpl, SUBJECT, MENGINGAT) | {
+        return instansi_context(doc, tpl, SUBJECT, profile.keputusan_sop) | {
             "sampul": COVER,
             "parts": profile.parts,
             "daftar_isi": entries,

@@ -22,16 +22,6 @@ GROUP_TITLES = {
 MAKLUMAT = ("Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
             "ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan "
             "perundang-undangan yang berlaku.")
-MENGINGAT = (
-    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
-    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
-    "terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti "
-    "Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang;",
-    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang "
-    "Pelayanan Publik;",
-    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 Tahun 2014 tentang "
-    "Pedoman Standar Pelayanan;",
-)
 
 
 @dataclass
@@ -61,7 +51,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     daftar_isi.add("Maklumat Pelayanan", heading("MAKLUMAT PELAYANAN"))
 
     def context(tpl) -> dict:
-        return instansi_context(doc, tpl, SUBJECT, MENGINGAT) | {
+        return instansi_context(doc, tpl, SUBJECT, profile.keputusan_sp) | {
             "sampul": COVER,
             "parts": profile.parts,
             "daftar_isi": daftar_isi.entries,

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from ..layout import PAPER_MM, PageSetup
 from ..model import Dokumen, Instansi, Pejabat, Tanggal
 from ..errors import TemplateError
+from ..profile import Keputusan
 from ..reader.values import long_date
 from .markers import Markers
 from .pagination import W, Paginator
@@ -190,12 +191,14 @@ def pejabat_keputusan(instansi: Instansi) -> str:
     return f"{jabatan} {title_case(region)}"
 
 
-def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: tuple[str, ...]) -> dict:
+def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, keputusan: Keputusan) -> dict:
     """The cover, Keputusan and signature fields of a book adopting `subject` (e.g. `Standar
-    Pelayanan`), for the SKPD of `doc`."""
+    Pelayanan`), for the SKPD of `doc`, with the profile's `keputusan` texts."""
     instansi = doc.instansi
     skpd = title_case(instansi.nama)
     jabatan = pejabat_keputusan(instansi)
+    fields = {"subjek": subject, "skpd": skpd, "instansi": instansi.nama, "jabatan": jabatan,
+              "SUBJEK": subject.upper(), "INSTANSI": instansi.nama.upper(), "JABATAN": jabatan.upper()}
     return {
         "instansi": {"nama": instansi.nama, "pemerintah": instansi.pemerintah, "tahun": instansi.tahun or DOTS,
                      "alamat": instansi.alamat},
@@ -206,22 +209,9 @@ def instansi_context(doc: Dokumen, tpl: DocxTemplate, subject: str, mengingat: t
         "tempat": instansi.tempat_penetapan or DOTS,
         "tanggal": date_text(instansi.tanggal_keputusan),
         "tentang": f"Penetapan {subject} pada {skpd}",
-        "menimbang": [
-            f"a. bahwa dalam rangka meningkatkan kualitas penyelenggaraan pemerintahan dan pelayanan kepada "
-            f"masyarakat, perlu disusun {subject} pada {skpd};",
-            f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan "
-            f"{jabatan} tentang Penetapan {subject} pada {skpd};",
-        ],
-        "mengingat": [f"{i}. {text}" for i, text in enumerate(mengingat, 1)],
-        "diktum": [
-            {"label": "Menetapkan", "text": f"KEPUTUSAN {jabatan.upper()} TENTANG PENETAPAN {subject.upper()} PADA "
-                                            f"{instansi.nama.upper()}."},
-            {"label": "KESATU", "text": f"Menetapkan {subject} pada {skpd} sebagaimana tercantum dalam Lampiran "
-                                        "yang merupakan bagian tidak terpisahkan dari Keputusan ini."},
-            {"label": "KEDUA", "text": f"{subject} sebagaimana dimaksud pada Diktum KESATU menjadi pedoman bagi "
-                                       f"seluruh pegawai di lingkungan {skpd} dalam melaksanakan tugas dan fungsinya."},
-            {"label": "KETIGA", "text": "Keputusan ini mulai berlaku pada tanggal ditetapkan."},
-        ],
+        "menimbang": [f"{chr(ord('a') + i)}. {text.format_map(fields)}" for i, text in enumerate(keputusan.menimbang)],
+        "mengingat": [f"{i}. {text.format_map(fields)}" for i, text in enumerate(keputusan.mengingat, 1)],
+        "diktum": [{"label": label, "text": text.format_map(fields)} for label, text in keputusan.diktum],
     }
 
 

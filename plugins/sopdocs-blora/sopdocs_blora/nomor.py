@@ -15,32 +15,12 @@ from __future__ import annotations
 
 import re
 
-from sopdocs.model import Dokumen, Sop, book_order
+from sopdocs.model import Dokumen, Sop
+from sopdocs.numbering import fields, has_number, initials
+
+__all__ = ["has_number", "initials", "nomor_sop"]
 
 COMPONENT = "SOP"
-SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "tentang", "yang", "&"}
-NO_NUMBER = re.compile(r"^[\s\-\u2013\u2014.]*$")  # empty, "-" or dots: the author left it to us
-
-
-def has_number(sop: Sop) -> bool:
-    """Whether the author wrote a Nomor SOP (a dash or dots do not count)."""
-    return not NO_NUMBER.match(sop.nomor or "")
-
-
-def initials(name: str) -> str:
-    """`Bidang Pelayanan Pendaftaran Penduduk` -> `BPPP`; `Sub Bagian Umum dan Kepegawaian` -> `SBUK`;
-    `Seksi PMD` -> `SPMD` (a capitalised abbreviation in a mixed-case name stays whole)."""
-    words = [w for w in re.split(r"[\s/,.()\-]+", name) if w]
-    mixed = name != name.upper()
-    code = ""
-    for word in words:
-        if word.lower() in SMALL_WORDS:
-            continue
-        if mixed and len(word) > 1 and word.isupper() and word.isalpha():
-            code += word
-        elif word[0].isalnum():
-            code += word[0].upper()
-    return code
 
 
 def skpd_code(doc: Dokumen) -> str:
@@ -50,25 +30,9 @@ def skpd_code(doc: Dokumen) -> str:
     return initials(doc.instansi.nama)
 
 
-def unit_code(sop: Sop) -> str:
-    return initials(sop.unit_kerja)
-
-
-def sequence(sop: Sop, doc: Dokumen) -> int:
-    """The SOP's position, from 1, among the SOPs of its Unit Kerja in book order."""
-    unit = sop.unit_kerja.strip().lower()
-    same_unit = [s for s in book_order(doc) if s.unit_kerja.strip().lower() == unit]
-    return next(i for i, s in enumerate(same_unit, 1) if s is sop)
-
-
-def year(sop: Sop, doc: Dokumen) -> str:
-    tahun = doc.instansi.tahun.strip()
-    if tahun:
-        return tahun
-    return str(sop.tanggal_pembuatan.date.year) if sop.tanggal_pembuatan.date else ""
-
-
 def nomor_sop(sop: Sop, doc: Dokumen) -> str:
-    """The Blora Nomor SOP of `sop` (see the module's docstring)."""
-    parts = (COMPONENT, skpd_code(doc), unit_code(sop), f"{sequence(sop, doc):02d}", year(sop, doc))
+    """The Blora Nomor SOP of `sop` (see the module's docstring): the pattern fields of sopdocs,
+    with the parts that are empty left out."""
+    found = fields(sop, 0, doc)
+    parts = (COMPONENT, skpd_code(doc), found["unit"], f"{found['urut_unit']:02d}", found["tahun"])
     return "/".join(part for part in parts if part)
