@@ -21,6 +21,7 @@ import pluggy
 
 from . import builtin, hookspecs
 from .errors import PluginError
+from .file_plugin import NAME as FILE_PLUGIN_NAME, FilePlugin
 from .hookspecs import PROJECT, hookimpl  # noqa: F401  (hookimpl: the name plugins import)
 from .profile import Profile
 
@@ -44,6 +45,9 @@ class Plugins:
         for folder in self.dirs:
             for path in sorted(folder.glob("*.py")):
                 self._load_file(path)
+        files = FilePlugin(self.dirs, self.manager)  # profile files and template folders, as a plugin
+        if files:
+            self.manager.register(files, name=FILE_PLUGIN_NAME)
         self.profiles = self._collect_profiles()
 
     def register(self, plugin, name: str | None = None) -> None:
@@ -111,10 +115,10 @@ class Plugins:
 
 
 def local_dirs(paths, extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:
-    """`--plugins-dir` folders, plus a `plugins` folder beside any workbook or inside any folder given."""
+    """`--plugins-dir` folders, plus the `plugins`, `profil` and `templat` folders beside any
+    workbook or inside any folder given."""
     found = [Path(d) for d in extra]
     for path in map(Path, paths):
         folder = path if path.is_dir() else path.parent
-        if (folder / "plugins").is_dir():
-            found.append(folder / "plugins")
+        found += [folder / name for name in ("plugins", "profil", "templat") if (folder / name).is_dir()]
     return tuple(dict.fromkeys(p.resolve() for p in found))

@@ -16,7 +16,7 @@ from typing import Callable
 from docx.oxml.parser import element_class_lookup
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -48,7 +48,7 @@ class _Environment(SandboxedEnvironment):
     template renders the same part sources, and compiling them costs as much as rendering."""
 
     def __init__(self):
-        super().__init__(autoescape=True)
+        super().__init__(autoescape=True, undefined=StrictUndefined)
         self._compiled: dict[str, object] = {}
 
     def from_string(self, source, globals=None, template_class=None):
@@ -129,7 +129,9 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
     except (TemplateSyntaxError, UndefinedError) as exc:
-        raise TemplateError(f"Template {template} tidak dapat dirender: {exc}") from exc
+        from ..template_files import template_error
+
+        raise TemplateError(template_error(template, exc)) from exc
     set_paper(tpl.docx, setup)
     _describe(tpl.docx, title, author)
     return tpl.docx
