@@ -12,6 +12,7 @@ from . import clitext, pipeline
 from .errors import PluginError
 from .findings import LEVEL_WORD
 from .pipeline import Event, Options, Stage
+from .model import DEFAULT_PROFILE
 from .plugins import Plugins
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -41,8 +42,8 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(package_name="sopdocs", message="sopdocs %(version)s", help="Tampilkan versi lalu keluar.")
 @click.option("--plugins-dir", "plugin_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder berisi plugin satu file (*.py); boleh diulang. Folder `plugins` di samping workbook "
-                   "selalu dipakai.")
+              help="Folder plugin daerah: plugin satu file (*.py), profil (*.toml, profil/*.toml), templat/; boleh "
+                   "diulang. Folder `plugins`, `profil` dan `templat` di samping workbook selalu dipakai.")
 @click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila plugin gagal.")
 @click.pass_context
 def main(ctx: click.Context, plugin_dirs: tuple[Path, ...], debug: bool) -> None:
@@ -56,6 +57,17 @@ def main(ctx: click.Context, plugin_dirs: tuple[Path, ...], debug: bool) -> None
       sopdocs build sop-dinas.xlsx    buat buku SOP dan buku Standar Pelayanan
     """
     ctx.obj = Options(plugin_dirs=plugin_dirs, debug=debug)
+
+
+def _more_plugin_dirs(ctx: click.Context, _param, value: tuple[Path, ...]) -> None:
+    """`sopdocs build x.xlsx --plugins-dir D`: the folders join those given before the command."""
+    ctx.obj = dataclasses.replace(ctx.obj, plugin_dirs=tuple(ctx.obj.plugin_dirs) + tuple(value))
+
+
+plugins_dir_option = click.option(
+    "--plugins-dir", multiple=True, expose_value=False, callback=_more_plugin_dirs,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder plugin daerah (*.py, profil *.toml, templat/); boleh diulang.")
 
 
 def _plugins(ctx: click.Context, paths) -> Plugins:
@@ -93,6 +105,7 @@ def init(file: Path, timpa: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="WORKBOOK_ATAU_FOLDER...", type=click.Path(path_type=Path))
+@plugins_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Cetak temuan dalam format JSON (untuk program lain).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
@@ -127,6 +140,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--publik", is_flag=True,
               help="Buku Standar Pelayanan hanya berisi enam komponen penyampaian pelayanan, untuk dipajang.")
 @click.option("--pdf", "make_pdf", is_flag=True, help="Ubah juga setiap dokumen menjadi PDF (perlu LibreOffice).")
+@plugins_dir_option
 @click.pass_context
 def build(ctx, paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
     """Buat dokumen Word dari workbook (file atau folder berisi workbook), satu buku per workbook.
@@ -137,7 +151,7 @@ def build(ctx, paths, out_dir, kertas, jobs, per_sop, publik, make_pdf) -> None:
     _workbooks(paths)
     options = dataclasses.replace(ctx.obj, paper=kertas.upper() if kertas else None, per_sop=per_sop,
                                   publik=publik, pdf=make_pdf, jobs=jobs)
-    _plugins(ctx, paths)
+    _check_templates(_plugins(ctx, paths))
     count = len(pipeline.find_workbooks(paths))
     with click.progressbar(length=count, label="Membuat dokumen", show_pos=True, file=sys.stderr) as bar:
         def advance(event: Event) -> None:
@@ -213,17 +227,83 @@ def pratinjau(file: Path, out_dir: Path | None, resolusi: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, metavar="[WORKBOOK_ATAU_FOLDER]...", type=click.Path(path_type=Path))
+@plugins_dir_option
 @click.pass_context
 def plugins(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Tampilkan plugin yang dimuat, hook yang dipakainya, dan profil yang tersedia."""
+    """Tampilkan profil yang tersedia (dan asalnya), templat Word yang dipakai setiap profil, serta
+    plugin yang dimuat."""
+    from .plugin_report import profile_reports
+
     loaded = _plugins(ctx, paths)
-    for name, hooks, profiles in loaded.describe():
-        click.secho(name, bold=True)
-        click.echo(f"  hook  : {', '.join(hooks) or '-'}")
-        click.echo(f"  profil: {', '.join(profiles) or '-'}")
-    click.echo("\nProfil yang tersedia (isi kolom Profil di sheet Instansi):")
-    for profile in loaded.profiles.values():
-        click.echo(f"  {profile.name}: {profile.description}")
+    click.echo("Profil yang tersedia (isi kolom Profil di sheet Instansi):")
+    for report in profile_reports(loaded):
+        click.secho(f"  {report.profile.name}", bold=True, nl=False)
+        click.echo(f": {report.profile.description}" if report.profile.description else "")
+        click.echo(f"    asal   : {report.origin}")
+        own = [f"{name} dari {path}" for name, path in report.templates.items() if path]
+        default = [name for name, path in report.templates.items() if not path]
+        click.echo("    templat: " + "; ".join(own + ([", ".join(default) + " bawaan"] if default else [])))
+    click.echo("\nPlugin yang dimuat:")
+    for name, hooks, _ in loaded.describe():
+        click.echo(f"  {name}")
+        click.echo(f"    hook: {', '.join(hooks) or '-'}")
+
+
+@main.group(cls=Group)
+def templat() -> None:
+    """Templat Word buku: salin templat bawaan untuk diubah di Word, lalu periksa."""
+
+
+@templat.command()
+@click.argument("folder", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--timpa", is_flag=True, help="Timpa file yang sudah ada.")
+def salin(folder: Path, timpa: bool) -> None:
+    """Salin templat Word bawaan (buku_sop.docx, sop.docx, buku_sp.docx) dan petunjuk tagnya
+    (templates.md) ke FOLDER. Buat FOLDER bernama `templat` di samping workbook agar dipakai."""
+    from .template_files import copy_defaults
+
+    written, kept = copy_defaults(folder, overwrite=timpa)
+    for path in written:
+        click.echo(f"Ditulis: {path}")
+    if kept:
+        click.echo(f"{len(kept)} file sudah ada dan tidak ditimpa (pakai --timpa untuk menimpanya).")
+    click.echo("Ubah templat di Word (lihat templates.md), lalu periksa: sopdocs templat periksa " + str(folder))
+
+
+@templat.command()
+@click.argument("folder", metavar="FOLDER", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--profil", "profile_name", default=None, help="Periksa dengan profil ini (bawaan: profil bawaan).")
+@plugins_dir_option
+@click.pass_context
+def periksa(ctx: click.Context, folder: Path, profile_name: str | None) -> None:
+    """Periksa templat Word di FOLDER (atau di FOLDER/templat) tanpa membuat buku: setiap tag harus
+    ada dan ditulis dengan benar. Kode keluar 1 bila ada yang salah."""
+    from .template_files import check_folder, stray_files, template_folders
+
+    plugins = _plugins(ctx, [folder])
+    profile = plugins.profile(profile_name or DEFAULT_PROFILE)
+    if profile is None:
+        raise click.ClickException(f"Profil \"{profile_name}\" tidak dikenal; lihat `sopdocs plugins`.")
+    bad = 0
+    for place in template_folders([folder]) or [folder]:
+        results = check_folder(place, plugins, profile)
+        if not results:
+            click.echo(f"Tidak ada templat .docx di {place}.")
+        for path, problem in results.items():
+            bad += problem is not None
+            click.echo(f"  {click.style('SALAH', fg='red')} {problem}" if problem else f"  OK    {path}")
+        for note in stray_files(place, plugins):
+            click.echo(f"  {click.style('CATATAN', fg='yellow')} {note}")
+    sys.exit(1 if bad else 0)
+
+
+def _check_templates(plugins: Plugins) -> None:
+    """A region's templates, checked before any book is built."""
+    from .template_files import check_plugin_templates
+
+    problems = check_plugin_templates(plugins)
+    if problems:
+        raise click.ClickException("Templat daerah perlu diperbaiki dulu:\n" + "\n".join(problems))
 
 
 def _print_report(result) -> None:

@@ -13,13 +13,14 @@ import re
 import shutil
 import tempfile
 import zipfile
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
+from .books import SINGLE_SOP, SOP_BOOK, SP_BOOK
 from .profile import DEFAULT, Profile
 
-NAMES = ("buku_sop", "sop", "buku_sp")
+DEFAULTS = (SOP_BOOK.name, SINGLE_SOP, SP_BOOK.name)  # the built-in templates: buku_sop, sop, buku_sp
 GUIDE = "templates.md"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
@@ -40,39 +41,73 @@ def guide() -> Path:
     return Path(str(resources.files("sopdocs.docs").joinpath(GUIDE)))
 
 
-def copy_defaults(folder: Path, overwrite: bool = False) -> list[Path]:
+def copy_defaults(folder: Path, overwrite: bool = False) -> tuple[list[Path], list[Path]]:
     """Write the default templates and the tag guide into `folder`; existing files are kept
-    unless `overwrite`. Returns the files written."""
+    unless `overwrite`. Returns the files written and the files kept."""
     from .render.template import default_template
     from .write import atomic_path
 
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for source in [default_template(f"{name}.docx") for name in NAMES] + [guide()]:
+    written, kept = [], []
+    for source in [default_template(f"{name}.docx") for name in DEFAULTS] + [guide()]:
         target = folder / source.name
         if target.exists() and not overwrite:
+            kept.append(target)
             continue
         with atomic_path(target) as tmp:
             shutil.copyfile(source, tmp)
         written.append(target)
-    return written
+    return written, kept
 
 
-def check_folder(folder: Path, profile: Profile = DEFAULT) -> dict[Path, str | None]:
-    """Each .docx of `folder` and what is wrong with it (None: renders cleanly)."""
-    return {path: check_template(path, profile) for path in sorted(folder.glob("*.docx"))
-            if not path.name.startswith("~$")}
+def renderers(plugins) -> dict[str, Callable]:
+    """Each template name the books use (every book kind's, and one SOP alone) and how a
+    template of that name is rendered for a document under a profile."""
+    from .books import render_single_sop
+
+    found: dict[str, Callable] = {}
+    for kinds in plugins.call("sopdocs_book_kinds"):
+        for kind in kinds or ():
+            found.setdefault(kind.name, lambda doc, profile, path, kind=kind: kind.render(doc, profile, path, (), False))
+    found[SINGLE_SOP] = lambda doc, profile, path: render_single_sop(doc, doc.sops[0], profile, path)
+    return found
 
 
-def check_template(path: Path, profile: Profile = DEFAULT) -> str | None:
-    """What is wrong with one template, in Bahasa Indonesia, or None."""
+def check_folder(folder: Path, plugins, profile: Profile = DEFAULT) -> dict[Path, str | None]:
+    """Each template of `folder` and what is wrong with it (None: it renders cleanly)."""
+    known = renderers(plugins)
+    return {path: check_template(path, known[path.stem], plugins, profile) for path in sorted(folder.glob("*.docx"))
+            if path.stem in known}
+
+
+def stray_files(folder: Path, plugins) -> list[str]:
+    """Notes on the .docx files of a template folder that sopdocs does not use."""
+    known = renderers(plugins)
+    return [f"{path}: bukan nama templat, jadi tidak dipakai; nama yang dipakai: "
+            + ", ".join(f"{n}.docx" for n in known) + "." for path in sorted(folder.glob("*.docx"))
+            if path.stem not in known and not path.name.startswith("~$")]
+
+
+def check_plugin_templates(plugins) -> list[str]:
+    """The problems of every template a region's files provide (template folders, and each
+    profile file's own `templat` folder, checked with that profile)."""
+    from .file_plugin import NAME
+
+    files = plugins.manager.get_plugin(NAME)
+    if files is None:
+        return []
+    places = [(folder, DEFAULT) for folder in files.folders]
+    places += [(f.template_dir, plugins.profile(f.name)) for f in files.files if f.template_dir]
+    return [problem for folder, profile in places for problem in check_folder(folder, plugins, profile).values()
+            if problem]
+
+
+def check_template(path: Path, render: Callable, plugins, profile: Profile = DEFAULT) -> str | None:
+    """What is wrong with one template, rendered with `render`, in Bahasa Indonesia, or None."""
     from .errors import PluginError
 
-    if path.stem not in NAMES:
-        return (f"Templat {path}: nama file tidak dikenal, jadi tidak dipakai; nama yang dipakai sopdocs: "
-                + ", ".join(f"{n}.docx" for n in NAMES) + ".")
     try:
-        _render(path.stem, path, profile)
+        render(_example(plugins), profile, path)
     except PluginError as exc:
         return str(exc)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -80,30 +115,22 @@ def check_template(path: Path, profile: Profile = DEFAULT) -> str | None:
     return None
 
 
-def _render(name: str, path: Path, profile: Profile) -> None:
-    from .render.book import render_book, render_sop
-    from .render.sp import render_sp_book
+def _example(plugins):
+    """The example workbook of `sopdocs init`, checked through `plugins` (numbered, linked):
+    every part of every book has something."""
+    if _EXAMPLE.get(id(plugins)) is None:
+        from .pipeline.checking import check_workbook
+        from .starter import write_template
 
-    doc = _example()
-    if name == "buku_sop":
-        render_book(doc, profile, path)
-    elif name == "sop":
-        render_sop(doc, doc.sops[0], profile, path)
-    else:
-        render_sp_book(doc, profile, path)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "contoh.xlsx"
+            write_template(path)
+            _EXAMPLE.clear()
+            _EXAMPLE[id(plugins)] = check_workbook(path, plugins).doc
+    return _EXAMPLE[id(plugins)]
 
 
-@lru_cache(maxsize=1)
-def _example():
-    """The example workbook of `sopdocs init`, read: every part of every book has something."""
-    from .reader import read_workbook
-    from .template import write_template
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "contoh.xlsx"
-        write_template(path)
-        doc, _ = read_workbook(path)
-    return doc
+_EXAMPLE: dict = {}  # the example's model for the plugins last asked (one at a time)
 
 
 def template_error(path: Path, exc: Exception) -> str:
