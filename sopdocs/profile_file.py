@@ -41,13 +41,16 @@ class _Problem(Exception):
 
 def _text(value):
     if not isinstance(value, str):
-        raise _Problem(f"harus teks di antara tanda kutip, misalnya \"Tgl Pengesahan\"; tertulis {_shown(value)}")
+        raise _Problem(f"harus teks di antara tanda kutip (\"...\"); tertulis {_shown(value)}")
     return value
 
 
 def _choice(*choices: str) -> Callable:
     def check(value):
-        text = _text(value)
+        if not isinstance(value, str):
+            raise _Problem("harus salah satu dari " + ", ".join(f"\"{c}\"" for c in choices)
+                           + f" (di antara tanda kutip); tertulis {_shown(value)}")
+        text = value
         for choice in choices:
             if text.strip().lower() == choice.lower():
                 return choice
