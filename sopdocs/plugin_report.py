@@ -10,7 +10,7 @@ from .file_plugin import FilePlugin
 from .plugins import Plugins
 from .profile import Profile
 from .render.template import default_template
-from .template_files import NAMES
+from .template_files import renderers
 
 
 @dataclass
@@ -21,11 +21,11 @@ class ProfileReport:
 
 
 def profile_reports(plugins: Plugins) -> list[ProfileReport]:
-    origins = _origins(plugins)
+    origins, names = _origins(plugins), list(renderers(plugins))
     reports = []
     for profile in plugins.profiles.values():
         templates = {}
-        for name in NAMES:
+        for name in names:
             path = Path(plugins.call("sopdocs_template", name=name, profile=profile))
             templates[f"{name}.docx"] = None if path == default_template(f"{name}.docx") else path
         reports.append(ProfileReport(profile, origins.get(profile.name, "tidak diketahui"), templates))

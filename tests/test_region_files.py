@@ -13,9 +13,11 @@ from click.testing import CliRunner
 
 from conftest import STEPS, instansi_rows, sop_rows, sp_rows, write_workbook
 from docx_checks import package_problems
-from sopdocs.build import BuildOptions, build_workbook
+from sopdocs import pipeline
 from sopdocs.cli import main
-from sopdocs.plugins import PluginError, load, local_dirs
+from sopdocs.errors import PluginError
+from sopdocs.pipeline import Options
+from sopdocs.plugins import Plugins, local_dirs
 from sopdocs.profile_file import ProfileFileError, line_of, read_profile_file
 from sopdocs.template_files import copy_defaults
 
@@ -39,10 +41,15 @@ def region(folder: Path, profiles: dict[str, str], profil: str | None = None, sh
     return write_workbook(folder / "dinas.xlsx", rows)
 
 
-def build(workbook: Path, extra: tuple[Path, ...] = ()) -> dict[str, docx.Document]:
-    out = workbook.parent / "hasil"
-    result = build_workbook(workbook, out, BuildOptions(plugin_dirs=local_dirs([workbook], extra)))
+def build_one(workbook: Path, extra: tuple[Path, ...] = ()) -> pipeline.BuildResult:
+    """The books of one workbook, with the plugin folders beside it and `extra`."""
+    result, = pipeline.build([workbook], workbook.parent / "hasil", Options(plugin_dirs=extra, jobs=1))
     assert result.ok, (result.error, [str(f) for f in result.findings.errors])
+    return result
+
+
+def build(workbook: Path, extra: tuple[Path, ...] = ()) -> dict[str, docx.Document]:
+    result = build_one(workbook, extra)
     return {p.name.rsplit("_", 1)[1]: docx.Document(str(p)) for p in result.outputs}
 
 
@@ -173,7 +180,7 @@ def test_key_alias_label_reaches_the_profile(every_key):
     """The reader accepts these spellings once it reads `Profile.label_aliases` (the real-sheets
     work); the file fills exactly that field."""
     workbook, _ = every_key
-    profile = load(local_dirs([workbook])).profile("kota-uji")
+    profile = Plugins(local_dirs([workbook])).profile("kota-uji")
     assert profile.label_aliases["tanggal_efektif"] == ("Tgl Pengesahan", "Tgl. Pengesahan")
 
 
@@ -233,7 +240,7 @@ def test_missing_nama(tmp_path):
 def test_unknown_base_profile_is_named_with_those_there_are(tmp_path):
     workbook = region(tmp_path, {"kota": 'nama = "kota"\n\ndasar = "permenpan-35"\n'}, "kota")
     with pytest.raises(PluginError) as error:
-        load(local_dirs([workbook]))
+        Plugins(local_dirs([workbook]))
     message = str(error.value)
     assert f"File profil {tmp_path / 'profil' / 'kota.toml'}, baris 3, kunci `dasar`" in message
     assert '"permenpan-35" tidak dikenal' in message and "permenpan-35-2012" in message
@@ -242,7 +249,7 @@ def test_unknown_base_profile_is_named_with_those_there_are(tmp_path):
 def test_a_file_cannot_take_a_built_in_name(tmp_path):
     workbook = region(tmp_path, {"kota": 'nama = "permenpan-35-2012"\n'})
     with pytest.raises(PluginError, match="baris 1, kunci `nama`: profil \"permenpan-35-2012\" sudah ada"):
-        load(local_dirs([workbook]))
+        Plugins(local_dirs([workbook]))
 
 
 def test_cli_reports_a_profile_mistake_without_a_traceback(tmp_path):
@@ -350,10 +357,7 @@ def kota(tmp_path_factory):
     workbook = write_workbook(folder / "dinas.xlsx", {
         "Instansi": instansi_rows(Profil="kota-contoh"), "SOP 01": sop_rows(**{"Nomor SOP": None}),
         "SOP 02": second, "SP 01": sp_rows()})
-    out = folder / "hasil"
-    result = build_workbook(workbook, out, BuildOptions(plugin_dirs=local_dirs([workbook], (EXAMPLE,))))
-    assert result.ok, (result.error, [str(f) for f in result.findings.errors])
-    return result, out / "DISDUKCAPIL_SOP.docx"
+    return build_one(workbook, (EXAMPLE,)), folder / "hasil" / "DISDUKCAPIL_SOP.docx"
 
 
 def test_example_region_is_only_files():
