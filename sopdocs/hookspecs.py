@@ -52,7 +52,8 @@ def sopdocs_number_sop(sop, index, doc, profile):
     Called for every SOP, in book order, after reading and before validation. `sop` is the
     `Sop` (its `nomor` as the author wrote it, maybe empty), `index` its position from 1 in the
     book, `doc` the `Dokumen`, `profile` the workbook's `Profile`. Return the number to use, or
-    None to keep the author's.
+    None to keep the author's. The built-in plugin answers last, with the profile's `nomor_sop`
+    pattern (see numbering.py) for SOPs the author left unnumbered.
     """
 
 

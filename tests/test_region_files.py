@@ -4,6 +4,8 @@ plugins/contoh-kota. Books are read back with python-docx; printed pages with Li
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from sopdocs.template_files import copy_defaults
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "plugins" / "contoh-kota"
+INTEGRITY = Path("/work/shared/tools/docx_integrity.py")
 
 
 def body_text(document) -> str:
@@ -381,6 +384,14 @@ def test_example_region_book(kota):
     lists = [row.cells[0].text.split(":")[0] for row in identity.rows[6:9]]
     assert lists == ["Peringatan", "Dasar Hukum", "Keterkaitan"]  # the restyled identity layout
     assert package_problems(path) == []
+
+
+@pytest.mark.skipif(not INTEGRITY.is_file(), reason="docx_integrity.py tidak ada")
+def test_example_region_package_integrity(kota):
+    result, _ = kota
+    run = subprocess.run([sys.executable, str(INTEGRITY), *(str(p) for p in result.outputs)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 PDF_TOOLS = shutil.which("soffice") and shutil.which("pdftotext")
