@@ -65,7 +65,7 @@ def _more_plugin_dirs(ctx: click.Context, _param, value: tuple[Path, ...]) -> No
 
 
 plugins_dir_option = click.option(
-    "--plugins-dir", multiple=True, expose_value=False, callback=_more_plugin_dirs,
+    "--plugins-dir", multiple=True, expose_value=False, callback=_more_plugin_dirs, metavar="FOLDER",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder plugin daerah (*.py, profil *.toml, templat/); boleh diulang.")
 
@@ -272,20 +272,24 @@ def salin(folder: Path, timpa: bool) -> None:
 
 @templat.command()
 @click.argument("folder", metavar="FOLDER", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--profil", "profile_name", default=None, help="Periksa dengan profil ini (bawaan: profil bawaan).")
+@click.option("--profil", "profile_name", metavar="NAMA", default=None,
+              help="Periksa dengan profil ini (bawaan: profil bawaan, atau profil file yang memakai templat itu).")
 @plugins_dir_option
 @click.pass_context
 def periksa(ctx: click.Context, folder: Path, profile_name: str | None) -> None:
-    """Periksa templat Word di FOLDER (atau di FOLDER/templat) tanpa membuat buku: setiap tag harus
-    ada dan ditulis dengan benar. Kode keluar 1 bila ada yang salah."""
-    from .template_files import check_folder, stray_files, template_folders
+    """Periksa templat Word tanpa membuat buku: di FOLDER, atau bila FOLDER adalah folder workbook,
+    di folder `templat`-nya dan folder templat setiap file profilnya. Setiap tag harus ada dan
+    ditulis dengan benar. Kode keluar 1 bila ada yang salah."""
+    from .template_files import check_folder, stray_files, template_places
 
     plugins = _plugins(ctx, [folder])
     profile = plugins.profile(profile_name or DEFAULT_PROFILE)
     if profile is None:
         raise click.ClickException(f"Profil \"{profile_name}\" tidak dikenal; lihat `sopdocs plugins`.")
+    places = template_places(plugins) or [(folder, profile)]  # a workbook folder's, or FOLDER itself
+    places = [(place, profile if profile_name else own) for place, own in places]
     bad = 0
-    for place in template_folders([folder]) or [folder]:
+    for place, profile in dict(places).items():
         results = check_folder(place, plugins, profile)
         if not results:
             click.echo(f"Tidak ada templat .docx di {place}.")

@@ -88,18 +88,23 @@ def stray_files(folder: Path, plugins) -> list[str]:
             if path.stem not in known and not path.name.startswith("~$")]
 
 
-def check_plugin_templates(plugins) -> list[str]:
-    """The problems of every template a region's files provide (template folders, and each
-    profile file's own `templat` folder, checked with that profile)."""
+def template_places(plugins) -> list[tuple[Path, Profile]]:
+    """The template folders a region's files provide, each with the profile to check it with:
+    the `templat` folders (the default profile) and each profile file's own `templat` folder
+    (that profile)."""
     from .file_plugin import NAME
 
     files = plugins.manager.get_plugin(NAME)
     if files is None:
         return []
     places = [(folder, DEFAULT) for folder in files.folders]
-    places += [(f.template_dir, plugins.profile(f.name)) for f in files.files if f.template_dir]
-    return [problem for folder, profile in places for problem in check_folder(folder, plugins, profile).values()
-            if problem]
+    return places + [(f.template_dir, plugins.profile(f.name)) for f in files.files if f.template_dir]
+
+
+def check_plugin_templates(plugins) -> list[str]:
+    """The problems of every template a region's files provide."""
+    return [problem for folder, profile in template_places(plugins)
+            for problem in check_folder(folder, plugins, profile).values() if problem]
 
 
 def check_template(path: Path, render: Callable, plugins, profile: Profile = DEFAULT) -> str | None:

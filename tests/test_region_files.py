@@ -273,8 +273,12 @@ def test_line_of_finds_dotted_and_inline_keys():
 # -- templates ------------------------------------------------------------------------------------
 
 def edit_template(path: Path, old: str, new: str) -> None:
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
     document = docx.Document(str(path))
-    for paragraph in document.paragraphs:
+    for element in document.element.body.iter(qn("w:p")):  # table cells' paragraphs too
+        paragraph = Paragraph(element, document)
         if old in paragraph.text:
             paragraph.runs[0].text = paragraph.text.replace(old, new)
             for run in paragraph.runs[1:]:
@@ -302,6 +306,18 @@ def test_template_mistakes_stop_the_build_before_any_book(tmp_path, old, new, wo
     check = CliRunner().invoke(main, ["templat", "periksa", str(tmp_path)])
     assert check.exit_code == 1 and words in check.output
     assert f"OK    {tmp_path / 'templat' / 'buku_sp.docx'}" in check.output
+
+
+def test_templat_periksa_on_a_workbook_folder_checks_each_profile_files_templates(tmp_path):
+    region(tmp_path, {"kota": 'nama = "kota"\ntemplat = "../templat-kota"\n[label]\nnomor = "No"\n'}, "kota")
+    copy_defaults(tmp_path / "templat-kota")
+    (tmp_path / "templat-kota" / "buku_sp.docx").unlink()
+    edit_template(tmp_path / "templat-kota" / "sop.docx", "{{ label.nomor }}", "{{ label.nomer }}")
+    run = CliRunner().invoke(main, ["templat", "periksa", str(tmp_path)])
+    assert run.exit_code == 1, run.output
+    assert f"OK    {tmp_path / 'templat-kota' / 'buku_sop.docx'}" in run.output
+    assert f"Templat {tmp_path / 'templat-kota' / 'sop.docx'}: paragraf ke-" in run.output
+    assert "tag {{ label.nomer }} memakai nama yang tidak ada" in run.output
 
 
 def test_templat_salin_then_periksa(tmp_path):
