@@ -18,6 +18,7 @@ from typing import Callable
 
 from . import numbering
 from .errors import PluginError
+from .layout import PAPER_MM
 from .layout.flowchart import TITLES
 from .model import DEFAULT_PROFILE
 from .profile import IDENTITY_LABELS, KEPUTUSAN_FIELDS, SOP_BOOK_PARTS, Profile
@@ -126,7 +127,7 @@ ALIAS_KEYS = tuple(dict.fromkeys([*reader_labels.INSTANSI.values(), *reader_labe
 _KEPUTUSAN = {"menimbang": _list_of(_keputusan_text), "mengingat": _list_of(_keputusan_text),
               "diktum": _Keys(None, _keputusan_text)}
 SCHEMA = {
-    "nama": _text, "dasar": _text, "keterangan": _text, "kertas": _choice("F4", "A4"), "nomor_sop": _pattern,
+    "nama": _text, "dasar": _text, "keterangan": _text, "kertas": _choice(*PAPER_MM), "nomor_sop": _pattern,
     "bagian": _list_of(_choice(*SOP_BOOK_PARTS)), "kata_keputusan": _list_of(_text, size=2), "templat": _text,
     "label": _Keys(tuple(IDENTITY_LABELS), _text),
     "judul_kolom": _Keys(tuple(TITLES), _text),
