@@ -280,7 +280,7 @@ def periksa(ctx: click.Context, folder: Path, profile_name: str | None) -> None:
     """Periksa templat Word tanpa membuat buku: di FOLDER, atau bila FOLDER adalah folder workbook,
     di folder `templat`-nya dan folder templat setiap file profilnya. Setiap tag harus ada dan
     ditulis dengan benar. Kode keluar 1 bila ada yang salah."""
-    from .template_files import check_folder, stray_files, template_places
+    from .template_check import check_folder, stray_files, template_places
 
     plugins = _plugins(ctx, [folder])
     profile = plugins.profile(profile_name or DEFAULT_PROFILE)
@@ -303,7 +303,7 @@ def periksa(ctx: click.Context, folder: Path, profile_name: str | None) -> None:
 
 def _check_templates(plugins: Plugins) -> None:
     """A region's templates, checked before any book is built."""
-    from .template_files import check_plugin_templates
+    from .template_check import check_plugin_templates
 
     problems = check_plugin_templates(plugins)
     if problems:

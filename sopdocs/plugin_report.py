@@ -10,7 +10,7 @@ from .file_plugin import FilePlugin
 from .plugins import Plugins
 from .profile import Profile
 from .render.template import default_template
-from .template_files import renderers
+from .template_check import renderers
 
 
 @dataclass

@@ -338,7 +338,8 @@ def test_templat_salin_then_periksa(tmp_path):
 def test_guide_names_every_tag_of_the_default_templates():
     """templates.md explains every tag the default templates use."""
     import re
-    from sopdocs.template_files import _text, guide
+    from sopdocs.render.template_errors import template_text as _text
+    from sopdocs.template_files import guide
     from sopdocs.render.template import default_template
 
     text = guide().read_text(encoding="utf-8")

@@ -129,7 +129,7 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
     except (TemplateSyntaxError, UndefinedError) as exc:
-        from ..template_files import template_error
+        from .template_errors import template_error
 
         raise TemplateError(template_error(template, exc)) from exc
     set_paper(tpl.docx, setup)
