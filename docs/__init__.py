@@ -1,1 +1,2 @@
-"""Not code: lets the guide to the template tags (templates.md) be installed with sopdocs, for `sopdocs templat salin`."""
+"""Not code: lets the docs be installed with sopdocs: the guide to the template tags (templates.md),
+for `sopdocs templat salin`, and the user guides the web page shows (workbook.md)."""

@@ -310,14 +310,42 @@ def _check_templates(plugins: Plugins) -> None:
         raise click.ClickException("Templat daerah perlu diperbaiki dulu:\n" + "\n".join(problems))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengarkan. Pakai 0.0.0.0 agar halaman bisa dibuka dari PC lain di kantor.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Nomor port.")
+@click.option("--no-browser", is_flag=True, help="Jangan membuka peramban.")
+@click.option("--kode", default=None,
+              help="Kode akses untuk PC lain (bawaan: dibuat acak bila --host bukan 127.0.0.1/localhost).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Berapa pembuatan dokumen berjalan bersamaan (bawaan: jumlah inti prosesor).")
+@click.option("--simpan", type=click.IntRange(1, 7 * 24 * 60), default=60, show_default=True,
+              help="Berapa menit file unggahan dan hasil disimpan sebelum dihapus.")
+@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder kerja untuk unggahan dan hasil (bawaan: folder sementara).")
+@click.pass_context
+def web(ctx, host, port, no_browser, kode, jobs, simpan, folder) -> None:
+    """Jalankan halaman web sopdocs: periksa workbook dan buat dokumen dari peramban."""
+    from .web import access
+    from .web.app import Settings
+    from .web.server import address, serve
+
+    _plugins(ctx, [])
+    code = kode or (access.new_code() if access.needs_code(host) else None)
+    settings = Settings(code=code, workers=jobs or pipeline.default_jobs(), keep=simpan * 60, options=ctx.obj,
+                        root=folder)
+    click.echo(f"sopdocs web berjalan di {address(host, port)}")
+    if code:
+        click.secho(f"Kode akses: {code}", bold=True)
+        click.echo("Berikan kode ini kepada rekan kantor; peramban menanyakannya sekali.")
+    click.echo("Tekan Ctrl+C untuk berhenti.")
+    serve(host, port, settings, open_browser=not no_browser)
+
+
 def _print_report(result) -> None:
     click.secho(str(result.path), bold=True)
     for finding in result.findings:
         click.echo(_finding_line(finding))
     errors, warnings = len(result.findings.errors), len(result.findings.warnings)
-    if result.doc is None:
-        verdict = "tidak dapat dibaca"
-    else:
-        verdict = f"{len(result.doc.sops)} SOP, {len(result.doc.layanan)} Standar Pelayanan"
     status = click.style("BERGALAT", fg="red") if errors else click.style("SIAP", fg="green")
-    click.echo(f"  => {status}: {verdict}; {errors} galat, {warnings} peringatan.\n")
+    click.echo(f"  => {status}: {result.verdict}; {errors} galat, {warnings} peringatan.\n")

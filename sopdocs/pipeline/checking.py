@@ -30,6 +30,13 @@ class Checked:
     def ok(self) -> bool:
         return self.doc is not None and not self.findings.errors
 
+    @property
+    def verdict(self) -> str:
+        """What the workbook holds, as `check` sums it up."""
+        if self.doc is None:
+            return "tidak dapat dibaca"
+        return f"{len(self.doc.sops)} SOP, {len(self.doc.layanan)} Standar Pelayanan"
+
     def as_dict(self) -> dict:
         """The JSON of `sopdocs check --json` and of the web page's API."""
         return {"workbook": str(self.path), "ok": self.ok, "profil": self.profile.name,
