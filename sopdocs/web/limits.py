@@ -1,8 +1,8 @@
 """What an upload may be, and how it lands in a job's folder.
 
 Only workbooks (.xlsx) and .zip archives of workbooks are taken, judged by their content and not
-by their name. A .zip is unpacked entry by entry: only .xlsx entries are kept (never a plugin, a
-script or anything else the pipeline might load from beside a workbook), every name is made safe
+by their name. A .zip is unpacked entry by entry: only workbooks and the logo images they may name are
+kept (never a plugin, a script or anything else the pipeline might load from beside a workbook), every name is made safe
 and stays inside the job's folder, and sizes are checked before a byte is unpacked, so that an
 archive that would blow up to gigabytes is refused (a workbook is itself a zip, so it gets the
 same check).
@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import io
 import posixpath
-import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..pipeline.naming import safe_file_name
+from ..reader.sheets import IMAGE_SIGNATURES
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and password-protected .xlsx
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")  # logos named in an Instansi sheet
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def store_uploads(uploads: list[tuple[str, bytes]], folder: Path, limits: Limits
                           f"{limits.file_size // MB} MB per file.", 413)
         kind = content_kind(name, content, limits)
         if kind == "xlsx":
-            workbooks.append(_write(folder, [safe_file_name(Path(name).stem) + ".xlsx"], content))
+            workbooks.append(_write(folder, [safe_file_name(Path(name).name)], content))
         else:
             workbooks.extend(_unpack(name, content, folder, limits))
         if len(workbooks) > limits.files:
@@ -126,7 +127,8 @@ def _archive(name: str, content: bytes) -> zipfile.ZipFile | None:
 
 
 def _unpack(name: str, content: bytes, folder: Path, limits: Limits) -> list[Path]:
-    """The workbooks of an archive, written under `folder/<archive name>/` with their folders."""
+    """The workbooks of an archive, written under `folder/<archive name>/` with their folders (and
+    the images beside them, for the logos their Instansi sheets name)."""
     base = safe_file_name(Path(name).stem)
     workbooks = []
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -135,19 +137,18 @@ def _unpack(name: str, content: bytes, folder: Path, limits: Limits) -> list[Pat
             if parts is None:
                 raise Refused(f"Arsip {name} berisi nama file yang menunjuk ke luar foldernya ({entry.filename}); "
                               "arsip ini tidak diproses.")
-            if entry.is_dir() or not _wanted(parts):
-                continue
-            data = archive.read(entry)
-            content_kind(entry.filename, data, limits)  # a workbook inside must be a real one too
-            workbooks.append(_write(folder, [base, *parts[:-1], Path(parts[-1]).stem + ".xlsx"], data))
+            if entry.is_dir() or parts[-1].startswith(("~$", ".~lock", "._")) or "__MACOSX" in parts:
+                continue  # folders come with their files; Excel's lock files, macOS's resource copies
+            suffix = Path(parts[-1]).suffix.lower()
+            if suffix == ".xlsx":
+                data = archive.read(entry)
+                content_kind(entry.filename, data, limits)  # a workbook inside must be a real one too
+                workbooks.append(_write(folder, [base, *parts], data))
+            elif suffix in IMAGE_SUFFIXES:
+                data = archive.read(entry)
+                if data.startswith(IMAGE_SIGNATURES):
+                    _write(folder, [base, *parts], data)
     return workbooks
-
-
-def _wanted(parts: list[str]) -> bool:
-    """Workbooks only; not the lock files Excel leaves, nor macOS's resource copies."""
-    file_name = parts[-1]
-    return (file_name.lower().endswith(".xlsx") and not file_name.startswith(("~$", ".~lock", "._"))
-            and "__MACOSX" not in parts)
 
 
 def _write(folder: Path, parts: list[str], content: bytes) -> Path:
@@ -156,7 +157,7 @@ def _write(folder: Path, parts: list[str], content: bytes) -> Path:
     target = folder.joinpath(*parts)
     number = 2
     while target.exists():
-        target = target.with_name(f"{Path(parts[-1]).stem} ({number}).xlsx")
+        target = target.with_stem(f"{Path(parts[-1]).stem} ({number})")
         number += 1
     if not target.resolve().is_relative_to(folder.resolve()):
         raise Refused(f"Nama file {'/'.join(parts)} tidak aman; file ini tidak diproses.")
@@ -164,6 +165,3 @@ def _write(folder: Path, parts: list[str], content: bytes) -> Path:
     target.write_bytes(content)
     return target
 
-
-def remove(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
