@@ -6,9 +6,11 @@ because two LibreOffice processes sharing a profile wait on each other or fail.
 """
 from __future__ import annotations
 
+import ntpath
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,23 +20,54 @@ from .write import atomic_path
 
 INSTALL_HINT = ("LibreOffice tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang LibreOffice "
                 "(Windows/macOS: unduh dari libreoffice.org; Debian/Ubuntu: sudo apt-get install "
-                "libreoffice-writer), lalu jalankan lagi. Dokumen Word (.docx) tetap dibuat.")
+                "libreoffice-writer), lalu jalankan lagi; bila terpasang di folder lain, isi variabel "
+                "SOPDOCS_SOFFICE dengan lokasi soffice.exe. Dokumen Word (.docx) tetap dibuat.")
 POPPLER_HINT = ("pdftoppm (poppler) tidak ditemukan, jadi halaman tidak dapat diubah menjadi gambar PNG. "
                 "Pasang poppler (Debian/Ubuntu: sudo apt-get install poppler-utils).")
 CONVERT_TIMEOUT = 600
+SOFFICE_VARIABLE = "SOPDOCS_SOFFICE"  # the full path of soffice, where it is installed somewhere unusual
 
 
 def soffice() -> str | None:
-    """The LibreOffice executable, or None when it is not installed."""
+    """The LibreOffice executable, or None when it is not installed: $SOPDOCS_SOFFICE, then PATH,
+    then where the installers put it (on Windows both Program Files folders and the registry)."""
+    named = os.environ.get(SOFFICE_VARIABLE)
+    if named:
+        return named if os.path.isfile(named) else None
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                      "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
-        if os.path.exists(candidate):
-            return candidate
-    return None
+    return next((place for place in _install_places() if os.path.isfile(place)), None)
+
+
+def _install_places() -> list[str]:
+    if sys.platform == "win32":
+        folders = dict.fromkeys([os.environ.get("ProgramW6432"), os.environ.get("ProgramFiles"),
+                                 os.environ.get("ProgramFiles(x86)"), r"C:\Program Files", r"C:\Program Files (x86)"])
+        return [ntpath.join(folder, "LibreOffice", "program", "soffice.exe") for folder in folders if folder] \
+            + _registry_places()
+    if sys.platform == "darwin":
+        return ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    return []
+
+
+def _registry_places() -> list[str]:
+    """Where the Windows registry says LibreOffice is (a custom install folder, too)."""
+    try:
+        import winreg
+    except ImportError:
+        return []
+    places = []
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        for key in (r"SOFTWARE\LibreOffice\UNO\InstallPath", r"SOFTWARE\WOW6432Node\LibreOffice\UNO\InstallPath"):
+            try:
+                with winreg.OpenKey(root, key) as opened:
+                    folder, _ = winreg.QueryValueEx(opened, "")  # the default value: the program folder
+            except OSError:
+                continue
+            places.append(ntpath.join(folder, "soffice.exe"))
+    return places
 
 
 def to_pdf(documents: list[Path], jobs: int = 1) -> dict[Path, Path | ConversionError]:
