@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a development machine and build the sample books into hasil/.
 # Creates .venv with sopdocs and its test tools; installs LibreOffice, poppler and the
-# Liberation fonts (metric-compatible with Arial) with apt-get when they are missing and we may.
+# Liberation fonts (metric-compatible with Arial) and Chromium with apt-get when they are missing and we may.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,12 +9,13 @@ missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation fonts-liberation2)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the web page's browser test
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "Catatan: pasang ${missing[*]} agar PDF dan pratinjau bisa dibuat." >&2
+    echo "Catatan: pasang ${missing[*]} agar PDF, pratinjau, dan tes peramban bisa dijalankan." >&2
   fi
 fi
 

@@ -328,13 +328,15 @@ def web(ctx, host, port, no_browser, kode, jobs, simpan, folder) -> None:
     """Jalankan halaman web sopdocs: periksa workbook dan buat dokumen dari peramban."""
     from .web import access
     from .web.app import Settings
-    from .web.server import address, serve
+    from .web.server import address, office_address, serve
 
     _plugins(ctx, [])
     code = kode or (access.new_code() if access.needs_code(host) else None)
     settings = Settings(code=code, workers=jobs or pipeline.default_jobs(), keep=simpan * 60, options=ctx.obj,
                         root=folder)
     click.echo(f"sopdocs web berjalan di {address(host, port)}")
+    if office_address(host, port):
+        click.echo(f"Dari PC lain di kantor: {office_address(host, port)} (atau alamat IP PC ini, lihat ipconfig)")
     if code:
         click.secho(f"Kode akses: {code}", bold=True)
         click.echo("Berikan kode ini kepada rekan kantor; peramban menanyakannya sekali.")

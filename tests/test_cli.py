@@ -15,7 +15,7 @@ def run(*args: str):
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["init", "--help"],
-                                  ["pratinjau", "--help"]])
+                                  ["pratinjau", "--help"], ["web", "--help"]])
 def test_help_is_indonesian(args):
     result = run(*args)
     assert result.exit_code == 0

@@ -1,6 +1,7 @@
 """Starting the web page: uvicorn, one process (jobs live in its memory), and the browser."""
 from __future__ import annotations
 
+import socket
 import threading
 import webbrowser
 
@@ -12,6 +13,16 @@ from .app import Settings, create_app
 def address(host: str, port: int) -> str:
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     return f"http://{shown}:{port}/"
+
+
+def office_address(host: str, port: int) -> str | None:
+    """The address colleagues type, when the server listens on every network card."""
+    if host not in ("0.0.0.0", "::"):
+        return None
+    try:
+        return f"http://{socket.gethostbyname(socket.gethostname())}:{port}/"
+    except OSError:
+        return None
 
 
 def serve(host: str, port: int, settings: Settings, open_browser: bool = True) -> None:
