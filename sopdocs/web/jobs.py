@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import pipeline
-from ..errors import ConversionError
+from ..errors import ConversionError, SopdocsError
 from ..pipeline import Event, Options, Stage
 
 QUEUED, RUNNING, DONE, FAILED = "antre", "berjalan", "selesai", "gagal"
@@ -155,6 +155,8 @@ class Jobs:
     def _finish(self, job: Job, future) -> None:
         try:
             results, previews, warnings = future.result()
+        except SopdocsError as exc:  # e.g. a plugin that does not load: its message says what to do
+            results, previews, warnings, job.error = [], {}, [], str(exc)
         except Exception:  # a crash of the worker or of the program: the job fails, the server goes on
             results, previews, warnings, job.error = [], {}, [], BUG
         with self.lock:
