@@ -84,10 +84,16 @@ class Jobs:
         self.lock = threading.Lock()
         self.jobs: dict[str, Job] = {}
         self.sequence = itertools.count(1)
-        # Threads stand in for processes in tests that patch something inside a build.
-        self.events = queues.Queue() if threads else multiprocessing.get_context().Queue()
-        kind = ThreadPoolExecutor if threads else ProcessPoolExecutor
-        self.pool: Executor = kind(workers, initializer=_start_worker, initargs=(self.events,))
+        # Threads stand in for processes in tests that patch something inside a build. Workers
+        # are spawned, never forked: the server has threads (uvicorn's, the relay), and a child
+        # forked while one of them holds a lock waits on it forever.
+        if threads:
+            self.events = queues.Queue()
+            self.pool: Executor = ThreadPoolExecutor(workers, initializer=_start_worker, initargs=(self.events,))
+        else:
+            spawn = multiprocessing.get_context("spawn")
+            self.events = spawn.Queue()
+            self.pool = ProcessPoolExecutor(workers, spawn, initializer=_start_worker, initargs=(self.events,))
         self.relay = threading.Thread(target=self._relay, daemon=True, name="sopdocs-web-relay")
         self.relay.start()
         root.mkdir(parents=True, exist_ok=True)
