@@ -101,7 +101,9 @@ def test_home_offers_the_blank_workbook_and_the_guide(serve, tmp_path):
     checked = pipeline.check([tmp_path / "kosong.xlsx"])[0]
     assert checked.ok and "Petunjuk" in openpyxl.load_workbook(tmp_path / "kosong.xlsx").sheetnames
     guide = browser.client.get("/panduan")
-    assert guide.status_code == 200 and "Panduan" in guide.text
+    assert guide.status_code == 200
+    assert "<h1" in guide.text and "Panduan pengisian workbook SOP dan Standar Pelayanan</h1>" in guide.text
+    assert "<h2" in guide.text and "Sheet Instansi" in guide.text  # docs/workbook.md, rendered
 
 
 def test_periksa_page_shows_each_finding_with_its_cell_and_fix(serve, broken, good):
