@@ -308,6 +308,18 @@ def test_logo_path_relative_to_workbook(build, tmp_path, monkeypatch, written):
     assert not findings.warnings
 
 
+@pytest.mark.parametrize("written", ["../rahasia.png", "gambar/../../rahasia.png", "{outside}"])
+def test_a_logo_outside_the_workbook_folder_is_never_read(build, tmp_path, written):
+    """Workbook text names no file outside its folder: on the web page a workbook is someone else's upload."""
+    outside = tmp_path.parent / "rahasia.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    written = written.format(outside=outside)
+    doc, findings = read(build({"Instansi": instansi_rows(Logo=written)}))
+    assert doc.instansi.logo is None
+    finding = only(findings, "Instansi", "B10", "warning")
+    assert written in finding.message and "di luar folder workbook" in finding.message
+
+
 def test_missing_logo_file_is_a_warning(build):
     doc, findings = read(build({"Instansi": instansi_rows(Logo="tidak-ada.png")}))
     assert doc.instansi.logo is None

@@ -208,7 +208,12 @@ def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
 
 def _logo(reader: SheetReader, folder: Path, name: str, cell: CellRef) -> bytes | None:
     if name:
-        path = folder / name.replace("\\", "/")  # typed on Windows: gambar\logo.png
+        path = (folder / name.replace("\\", "/")).resolve()  # typed on Windows: gambar\logo.png
+        if not path.is_relative_to(folder.resolve()):  # workbook text never reaches other files (web uploads)
+            reader.warning(cell, f"File logo \"{name}\" berada di luar folder workbook; dokumen dibuat tanpa logo. "
+                                 "Salin file gambar ke folder workbook (atau subfoldernya) dan tulis namanya saja, "
+                                 "atau tempel gambarnya di sheet ini.")
+            return None
         if not path.is_file():
             reader.warning(cell, f"File logo \"{name}\" tidak ditemukan di folder workbook; dokumen dibuat tanpa "
                                  "logo. Letakkan file gambar di samping workbook atau tempel gambarnya di sheet ini.")
