@@ -35,8 +35,9 @@ GUIDE = [
              "2025-01-02. Selalu tulis tahunnya."),
     ("item", "NIP diketik sebagai teks, misalnya 19700512 199803 1 004. Bila Excel mengubahnya menjadi "
              "angka, awali dengan tanda petik satu (')."),
-    ("item", "Tulisan abu-abu miring di kolom C sheet Instansi dan SOP hanyalah keterangan pengisian; "
-             "tidak ikut dibaca (sopdocs check menyebutnya sebagai CATATAN)."),
+    ("item", "Klik sel isian di sheet Instansi dan di bagian identitas SOP untuk melihat keterangan "
+             "pengisiannya: sebuah kotak kecil muncul di dekat sel (misalnya wajib, atau satu butir per "
+             "baris). Keterangan itu tidak ikut dibaca dan tidak dicetak."),
     ("item", "Bila tulisan di sebuah sel terpotong setelah diubah, klik dua kali garis batas bawah nomor "
              "baris (di tepi kiri lembar kerja) agar tinggi baris menyesuaikan isinya."),
     ("head", "2. Sheet Instansi (wajib, hanya satu)"),

@@ -38,7 +38,6 @@ TITLE_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BOLD = Font(bold=True)
-HINT = Font(italic=True, color="7F7F7F")
 TITLE = Font(bold=True, size=14)
 # Rows holding text get an explicit height estimated from the text: LibreOffice does not fit
 # rows to wrapped text when it opens an .xlsx (Excel does), so without one the example would show
@@ -71,7 +70,7 @@ NAMA_SOP_CONTOH = "Pelayanan Penerbitan Surat Izin Praktik Bidan (SIPB)"
 
 # (label, value, hint). A value that is a list is written one item per line (Alt+Enter).
 INSTANSI_CONTOH = [
-    ("Pemerintah", "PEMERINTAH KABUPATEN BENER MERIAH", "wajib; contoh, ganti dengan data Anda"),
+    ("Pemerintah", "PEMERINTAH KABUPATEN BENER MERIAH", "wajib"),
     ("Perangkat Daerah", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU", "wajib"),
     ("Singkatan", "DPMPTSP", "dipakai pada nama file dokumen"),
     ("Alamat", "Jalan Bandara Rembele, Simpang Tiga Redelong, Kabupaten Bener Meriah", "untuk halaman judul"),
@@ -240,12 +239,14 @@ def build_template() -> Workbook:
     """The template as an openpyxl workbook (not yet saved)."""
     workbook = Workbook()
     write_petunjuk(workbook.active, petunjuk_lines())
-    write_label_sheet(workbook.create_sheet("Instansi"), INSTANSI_CONTOH, hint_width=48,
-                      title="DATA INSTANSI (isian di kolom B adalah contoh; ganti dengan data Anda)")
+    write_label_sheet(workbook.create_sheet("Instansi"), INSTANSI_CONTOH,
+                      title="DATA INSTANSI: isian di kolom B adalah contoh; ganti dengan data Anda. "
+                            "Klik sel isian untuk melihat keterangannya.")
     workbook["Instansi"].freeze_panes = "A3"  # the title stays in view
     sop = workbook.create_sheet("SOP 01")
     write_sop_sheet(sop, SOP_IDENTITAS_CONTOH, AKTOR_CONTOH, KEGIATAN_CONTOH,
-                    title="CONTOH SOP: salin sheet ini untuk setiap SOP, lalu ganti isinya")
+                    title="CONTOH SOP: salin sheet ini untuk setiap SOP, lalu ganti isinya. "
+                          "Klik sel isian untuk melihat keterangannya.")
     write_sp_sheet(workbook.create_sheet("SP 01"), SP_CONTOH,
                    title="CONTOH STANDAR PELAYANAN: salin sheet ini untuk setiap jenis pelayanan")
     workbook.active = 0
@@ -280,19 +281,15 @@ def write_petunjuk(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int =
 
 
 def write_label_sheet(ws: Worksheet, rows: Iterable[tuple], title: str = "", *,
-                      label_width: int = SOP_LABEL_WIDTH, value_width: int = 70,
-                      hint_width: int | None = None) -> int:
-    """A `label | value | hint` block (the Instansi sheet, the top of SOP sheets).
+                      label_width: int = SOP_LABEL_WIDTH, value_width: int = 70) -> int:
+    """A `label | value` block (the Instansi sheet, the top of SOP sheets).
 
     Each row is (label, value) or (label, value, hint); list values are written one item per
-    line. Hints go to column C: wrapped in a column `hint_width` wide, or, without a width (on
-    SOP sheets, where C is an actor column), unwrapped so that they run over the empty cells to
-    their right. Returns the next free row.
+    line. A hint becomes the input message of the value cell (see `_input_message`). Returns the
+    next free row.
     """
     ws.column_dimensions["A"].width = label_width
     ws.column_dimensions["B"].width = value_width
-    if hint_width:
-        ws.column_dimensions["C"].width = hint_width
     row = 1
     if title:
         cell = ws.cell(1, 1, title)
@@ -300,13 +297,13 @@ def write_label_sheet(ws: Worksheet, rows: Iterable[tuple], title: str = "", *,
         row = 3
     for entry in rows:
         label, value, hint = (*entry, "")[:3]
-        _write_label_row(ws, row, label, value, hint, wrap_hint=bool(hint_width))
+        _write_label_row(ws, row, label, value, hint)
         row += 1
     _print_setup(ws, landscape=True)
     return row
 
 
-def _write_label_row(ws: Worksheet, row: int, label: str, value, hint: str = "", wrap_hint: bool = False) -> None:
+def _write_label_row(ws: Worksheet, row: int, label: str, value, hint: str = "") -> None:
     label_cell = ws.cell(row, 1, label)
     label_cell.font, label_cell.alignment = BOLD, WRAP_TOP
     if isinstance(value, (list, tuple)):
@@ -319,15 +316,23 @@ def _write_label_row(ws: Worksheet, row: int, label: str, value, hint: str = "",
         value_cell.number_format = "@"  # keep typed NIPs as text, not as a rounded number
     for cell in (label_cell, value_cell):
         cell.border = BORDER
-    texts = [(label, ws.column_dimensions["A"].width), (value if isinstance(value, str) else "",
-                                                        ws.column_dimensions["B"].width)]
     if hint:
-        hint_cell = ws.cell(row, 3, hint)
-        hint_cell.font = HINT
-        hint_cell.alignment = Alignment(wrap_text=wrap_hint, vertical="top")
-        if wrap_hint:
-            texts.append((hint, ws.column_dimensions["C"].width))
-    ws.row_dimensions[row].height = _height(texts)
+        _input_message(ws, value_cell.coordinate, label, hint)
+    ws.row_dimensions[row].height = _height([(label, ws.column_dimensions["A"].width),
+                                              (value if isinstance(value, str) else "",
+                                               ws.column_dimensions["B"].width)])
+
+
+def _input_message(ws: Worksheet, cell: str, title: str, text: str) -> None:
+    """Show `text` under `title` while `cell` is selected, which Excel, LibreOffice Calc and WPS
+    all do for a data validation that allows any value. A hint there is read while the value is
+    typed, and it is not a cell: the reader reports every non-empty cell it does not use, so a
+    hint written in the grid would be named as unread text in every fresh workbook."""
+    if len(title) > 32 or len(text) > 255:  # Excel's limits; it asks to repair a file over them
+        raise ValueError(f"input message too long for Excel ({len(title)}/32, {len(text)}/255): {title}")
+    message = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=title, prompt=text)
+    message.add(cell)
+    ws.add_data_validation(message)
 
 
 def write_sop_sheet(ws: Worksheet, identitas: Iterable[tuple], actors: Sequence[str],

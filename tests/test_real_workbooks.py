@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
-from conftest import at, check, identity_rows, instansi_rows, only, sp_rows, write_workbook
+from conftest import (at, check, identity_rows, instansi_rows, needs_soffice, only, soffice_convert, sp_rows,
+                      write_workbook)
 from sopdocs import pipeline
 from sopdocs.guide import markdown, petunjuk_lines
 from sopdocs.pipeline import Options
-from sopdocs.starter import build_template
+from sopdocs.starter import INSTANSI_CONTOH, SOP_IDENTITAS_CONTOH, build_template
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,11 +260,9 @@ def test_the_keputusan_title_names_the_region(tmp_path, pemerintah, jabatan, tit
     assert f"{title} KABUPATEN" not in "\n".join(paragraphs) and f"{title} KOTA" not in "\n".join(paragraphs)
 
 
-def test_the_instansi_sheet_and_the_guide_say_how_the_keputusan_is_titled():
-    template = build_template()
-    hints = [row[2].value or "" for row in template["Instansi"].iter_rows(min_col=1, max_col=3)
-             if row[0].value == "Jabatan Pimpinan"]
-    assert hints and "judul Keputusan" in hints[0]
+def test_the_instansi_sheet_and_the_guide_say_how_the_keputusan_is_titled(tmp_path):
+    hints = input_messages(template(tmp_path)["Instansi"])
+    assert "judul Keputusan" in hints[f"B{label_row('Instansi', 'Jabatan Pimpinan')}"][1]
     assert "KEPUTUSAN <Jabatan Pimpinan> <daerah>" in markdown()
 
 
@@ -274,6 +274,66 @@ def test_docs_workbook_md_is_the_guide_the_petunjuk_sheet_is_made_from():
     sheet = [c.value for c in build_template()["Petunjuk"]["A"] if c.value]
     assert len(sheet) == len(petunjuk_lines())
     assert any("Tanggal Pengesahan" in line for line in sheet)  # the label tables are in the sheet too
+
+
+# The workbook of `sopdocs init` ------------------------------------------------------------------
+
+def template(tmp_path: Path) -> openpyxl.Workbook:
+    """The workbook of `sopdocs init` as staff open it."""
+    build_template().save(tmp_path / "baru.xlsx")
+    return openpyxl.load_workbook(tmp_path / "baru.xlsx")
+
+
+def label_row(sheet: str, label: str) -> int:
+    """The row of `label` in the Instansi sheet or the SOP sheet of `sopdocs init` (a title, a
+    blank row, then one row per label)."""
+    rows = INSTANSI_CONTOH if sheet == "Instansi" else SOP_IDENTITAS_CONTOH
+    return 3 + [row[0] for row in rows].index(label)
+
+
+def input_messages(ws) -> dict[str, tuple[str, str]]:
+    """{cell: (title, text)} of the messages a sheet shows when a cell is selected."""
+    return {str(ref): (dv.promptTitle, dv.prompt) for dv in ws.data_validations.dataValidation
+            if dv.showInputMessage for ref in dv.sqref.ranges}
+
+
+def test_a_fresh_workbook_of_init_checks_without_any_finding(tmp_path):
+    build_template().save(tmp_path / "baru.xlsx")
+    assert [str(f) for f in check(tmp_path / "baru.xlsx").findings] == []
+
+
+def test_the_hints_of_init_show_when_their_value_cell_is_selected(tmp_path):
+    wb = template(tmp_path)
+    assert input_messages(wb["Instansi"])["B3"] == ("Pemerintah", "wajib")
+    assert input_messages(wb["SOP 01"])["B4"] == ("Nama SOP", "wajib")
+    for sheet, rows in (("Instansi", INSTANSI_CONTOH), ("SOP 01", SOP_IDENTITAS_CONTOH)):
+        hints = input_messages(wb[sheet])
+        expected = {f"B{label_row(sheet, label)}": (label, hint) for label, _, hint in rows if hint}
+        assert {cell: hints[cell] for cell in expected if cell in hints} == expected
+        # Nothing of ours is left in the grid beside the labels, where it would be unread text.
+        assert [c.coordinate for c in wb[sheet]["C"][:len(rows) + 2] if c.value is not None] == []
+
+
+def test_a_note_staff_type_beside_a_hint_is_still_reported(tmp_path):
+    wb = template(tmp_path)
+    instansi, sop = f"C{label_row('Instansi', 'Nama Pimpinan')}", f"C{label_row('SOP 01', 'Nama SOP')}"
+    wb["Instansi"][instansi] = "tanyakan gelar ke Bagian Umum"
+    wb["SOP 01"][sop] = "judul sementara"
+    wb.save(tmp_path / "diisi.xlsx")
+    findings = check(tmp_path / "diisi.xlsx").findings
+    assert "tanyakan gelar ke Bagian Umum" in only(findings, "Instansi", instansi, "info").message
+    assert "judul sementara" in only(findings, "SOP 01", sop, "info").message
+    assert len(findings) == 2, "\n".join(map(str, findings))
+
+
+@needs_soffice
+def test_libreoffice_keeps_the_hints_of_init_and_checks_clean(tmp_path):
+    build_template().save(tmp_path / "baru.xlsx")
+    converted = soffice_convert(tmp_path / "baru.xlsx", tmp_path / "lo")
+    original, copy = openpyxl.load_workbook(tmp_path / "baru.xlsx"), openpyxl.load_workbook(converted)
+    for sheet in ("Instansi", "SOP 01"):
+        assert input_messages(copy[sheet]) == input_messages(original[sheet])
+    assert [str(f) for f in check(converted).findings] == []
 
 
 def test_the_workbook_of_init_has_no_finding_about_its_petunjuk_sheet(tmp_path):
