@@ -61,6 +61,7 @@ def test_init_template_passes_check(tmp_path):
     result = invoke(path)
     assert result.exit_code == 0, result.output
     assert "SIAP: 1 SOP, 1 Standar Pelayanan; 0 galat, 0 peringatan." in result.output
+    assert "CATATAN" not in result.output  # the hints of the template are not cells
 
 
 # --- errors ------------------------------------------------------------------------------------
