@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -25,7 +26,7 @@ from sopdocs.plugins import Plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
-INTEGRITY = Path("/work/shared/tools/docx_integrity.py")
+INTEGRITY = ROOT.parent / "shared/tools/docx_integrity.py"  # the team's checker, beside the repository
 PAPERS = {"F4": (215, 330), "A4": (210, 297)}
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -175,10 +176,12 @@ def test_cover(book):
     in_order("\n".join(cover), [instansi.nama.upper(), instansi.pemerintah.upper(), f"TAHUN {instansi.tahun}"])
     if instansi.alamat:
         assert instansi.alamat in cover
-    # the logo, when the workbook has one, is a picture on the cover; the cover ends with a page break
+    # the logo, when the workbook has one, is a picture on the cover; the Keputusan starts the next
+    # page itself (a page break ending the cover could fall on a page of its own)
     pictures = [b for _, element, _ in outline.blocks[:end] for b in element.iter(A + "blip")]
     assert len(pictures) == (1 if instansi.logo else 0)
-    assert any(br.get(W + "type") == "page" for _, element, _ in outline.blocks[:end] for br in element.iter(W + "br"))
+    assert outline.blocks[end][1].find(f"{W}pPr/{W}pageBreakBefore") is not None
+    assert not [br for _, element, _ in outline.blocks[:end] for br in element.iter(W + "br")]
 
 
 def test_keputusan(book):
@@ -388,6 +391,120 @@ def test_package_integrity(books):
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+# -- holding in Word ------------------------------------------------------------------------------
+
+def every_book(books):
+    """Every .docx the sample builds wrote (SOP and SP books), both papers."""
+    return sorted({path for built in books.values() for path in built.result.outputs if path.suffix == ".docx"})
+
+
+def text_widths(document) -> list[tuple[object, int]]:
+    """Each top-level table with the text width (twips) of its section, read from the XML."""
+    body, found = document.element.body, []
+    sect_pr = body.find(W + "sectPr")
+    for element in reversed(body):
+        sect_pr = element.find(f"{W}pPr/{W}sectPr") if element.find(f"{W}pPr/{W}sectPr") is not None else sect_pr
+        if element.tag == W + "tbl":
+            size, margins = sect_pr.find(W + "pgSz"), sect_pr.find(W + "pgMar")
+            found.append((element, int(size.get(W + "w")) - int(margins.get(W + "left")) - int(margins.get(W + "right"))))
+    return found
+
+
+def test_every_table_fits_between_the_margins(books):
+    for path in every_book(books):
+        tables = text_widths(docx.Document(str(path)))
+        assert tables, path
+        for table, width in tables:
+            grid = sum(int(col.get(W + "w")) for col in table.iter(W + "gridCol"))
+            assert grid <= width, (path.name, text_of(table)[:60], grid, width)
+
+
+def test_no_schema_findings(books):
+    from openxml_audit import OpenXmlValidator
+
+    validator = OpenXmlValidator()
+    for path in every_book(books):
+        findings = [f"{e.path}: {e.description}" for e in validator.validate(str(path)).errors]
+        assert findings == [], (path.name, findings[:5])
+        with zipfile.ZipFile(path) as package:
+            assert not [n for n in package.namelist() if "stylesWithEffects" in n], path.name
+
+
+def _style_chain(styles, style_id):
+    while style_id in styles:
+        yield styles[style_id]
+        based = styles[style_id].find(W + "basedOn")
+        style_id = based.get(W + "val") if based is not None else None
+
+
+def outline_titles(document) -> list[tuple[int, str]]:
+    """The paragraphs Word lists in its Navigation Pane: (level, text), from direct formatting or style."""
+    styles = {s.get(W + "styleId"): s for s in document.styles.element.iter(W + "style")}
+    found = []
+    for p in document.element.body.iter(W + "p"):
+        if _in_textbox(p):
+            continue
+        level = p.find(f"{W}pPr/{W}outlineLvl")
+        style = p.find(f"{W}pPr/{W}pStyle")
+        for candidate in ([] if level is not None or style is None else _style_chain(styles, style.get(W + "val"))):
+            level = candidate.find(f"{W}pPr/{W}outlineLvl")
+            if level is not None:
+                break
+        if level is not None and int(level.get(W + "val")) < 9:
+            found.append((int(level.get(W + "val")), squash(text_of(p))))
+    return found
+
+
+def test_indonesian_spelling_and_headings_for_the_navigation_pane(book):
+    styles = book.document.styles.element
+    assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(W + "val") == "id-ID"
+    normal = next(s for s in styles.iter(W + "style") if s.get(W + "default") == "1" and s.get(W + "type") == "paragraph")
+    assert normal.find(f"{W}rPr/{W}lang").get(W + "val") == "id-ID"
+    assert all(lang.get(W + "val") == "id-ID" for lang in book.document.element.iter(W + "lang"))
+    titles = outline_titles(book.document)
+    parts = [text for level, text in titles if level == 0]
+    assert parts[0].startswith("KEPUTUSAN ")
+    assert parts[1:4] == ["DAFTAR ISI", "PENJELASAN SINGKAT PENGGUNAAN", "DAFTAR STANDAR OPERASIONAL PROSEDUR"]
+    assert [text.split(":")[0] for text in parts[4:]] == ["LAMPIRAN 1", "LAMPIRAN 2"]
+    assert [text for level, text in titles if level == 1] == [squash(s.nama) for s in book.sops]
+
+
+def test_daftar_isi_entries_are_pageref_links_to_bookmarks(book):
+    """Each numbered entry links to a bookmark on the part it cites, with a PAGEREF field whose
+    shown result is the number the book prints."""
+    body = book.document.element.body
+    bookmarks = {b.get(W + "name"): b for b in body.iter(W + "bookmarkStart")}
+    rows = dict((squash(t), n) for t, n in daftar_isi(book) if n)
+    links = [link for link in body.iter(W + "hyperlink") if link.get(W + "anchor")]
+    assert len(links) == len(rows)
+    for link in links:
+        name = link.get(W + "anchor")
+        texts = [t.text or "" for t in link.iter(W + "t")]
+        title, shown = squash("".join(texts[:-1])), texts[-1]  # the last text is the field's result
+        instructions = "".join(i.text for i in link.iter(W + "instrText")).split()
+        # a body page is a PAGEREF field; a roman front-matter page plain text (LibreOffice would print digits)
+        assert instructions == (["PAGEREF", name, "\\h"] if shown.isdigit() else []), (shown, instructions)
+        target = bookmarks[name]
+        paragraph = target.getparent()
+        top = paragraph
+        while top.getparent() is not body:
+            top = top.getparent()
+        cited = squash(text_of(top))
+        entry = next(t for t in rows if title == t)
+        assert shown == rows[entry], (entry, shown)
+        if re.match(r"\d+\. ", entry):  # an SOP: its identity table
+            assert top.tag == W + "tbl" and "Tanggal Pembuatan" in cited and squash(entry.split(". ", 1)[1]) in cited
+        else:
+            assert cited.upper().startswith(entry.split(":")[0].upper()[:20]), (entry, cited[:40])
+
+
+def test_the_body_ends_with_a_paragraph_of_its_own(books):
+    for path in every_book(books):
+        body = docx.Document(str(path)).element.body
+        last = [e for e in body if e.tag in (W + "p", W + "tbl")][-1]
+        assert last.tag == W + "p" and not text_of(last).strip(), path.name
+
+
 # -- workbook text is data ------------------------------------------------------------------------
 
 NASTY_NAME = "Izin <Usaha> & \"Toko\" {{ x }} {% if y %}z{% endif %}"
@@ -514,6 +631,10 @@ def test_printed_pages_match_the_daftar_isi(books, pdfs, sample, paper):
     for index, (width, height) in enumerate(page_sizes(pdfs[(sample, paper)], len(pages))):
         expected = (short, long) if index < front else (long, short)
         assert abs(width - expected[0]) < 2 and abs(height - expected[1]) < 2, (index + 1, width, height)
+
+    # the Keputusan's signature never stands alone on a page: its last dictum is with it
+    signed = next(page for page in pages if "Ditetapkan di" in page)
+    assert "KETIGA" in signed
 
     # the Daftar Isi as printed: from its heading to the page where the Penjelasan starts
     first = next(i for i, page in enumerate(pages) if "DAFTAR ISI" in [line.strip() for line in page.splitlines()])

@@ -133,9 +133,75 @@ def test_daftar_isi_pages_match_the_pdf(tmp_path):
     assert len(entries) == 4
     printed = {p.strip().splitlines()[-1].strip(): p for p in pages}  # the footer's page number
     for title, number in entries:
-        page = printed[number]
-        if title.startswith("Maklumat"):
-            assert "MAKLUMAT PELAYANAN" in page
+        if title.startswith("Maklumat"):  # its own page, last, and unnumbered: it is hung up
+            assert "MAKLUMAT PELAYANAN" in pages[-1] and number not in printed
+            assert str(int(number) - 1) in printed
         else:
+            page = printed[number]
             name = title.split("Standar Pelayanan ", 1)[1]
             assert "STANDAR PELAYANAN" in page and name.upper()[:30] in re.sub(r"\s+", " ", page)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_a_jenis_starting_with_pelayanan_is_not_doubled(sp_book):
+    _, document = sp_book(sp=FULL_SP | {"Jenis Pelayanan": "Pelayanan Perekaman KTP-el"})
+    text = body_text(document)
+    assert "Standar Pelayanan Perekaman KTP-el" in text and "Pelayanan Pelayanan" not in text
+    heading = next(p for p in document.paragraphs if "PEREKAMAN KTP-EL" in p.text)
+    assert heading.text == "STANDAR PELAYANAN\nPEREKAMAN KTP-EL"  # one heading, two lines, as before
+    assert "PELAYANAN PELAYANAN" not in text
+
+
+def test_maklumat_is_a_section_without_a_page_number(sp_book):
+    _, document = sp_book()
+    maklumat = document.sections[-1]
+    body = maklumat._sectPr
+    assert len(document.sections) == 3
+    assert "MAKLUMAT PELAYANAN" in body_text(document).split("STANDAR PELAYANAN\n")[-1]
+    footers = [maklumat.footer, maklumat.first_page_footer]
+    assert all(not any("PAGE" in (t.text or "") for t in f._element.iter(W + "instrText")) for f in footers)
+    assert not maklumat.footer.is_linked_to_previous
+    # the Standar Pelayanan pages before it still carry their numbers
+    assert any("PAGE" in (t.text or "") for t in document.sections[1].footer._element.iter(W + "instrText"))
+    assert body.find(W + "pgNumType").get(W + "start") is None
+
+
+def test_component_rows_stay_together(sp_book):
+    """Every row of a component table is kept whole and with the next one, but the last row,
+    so the table moves to a new page whole and holds on to nothing after it."""
+    _, document = sp_book()
+    tables = [t for t in document.tables if len(t.rows) > 2 and t.rows[1].cells[1].text == "Komponen"]
+    assert len(tables) == 2
+    for table in tables:
+        rows = table._tbl.findall(W + "tr")
+        assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+        for row in rows[:-1]:
+            assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(W + "p"))
+        assert not list(rows[-1].iter(W + "keepNext"))
+        assert all(len(tc.findall(f"{W}tcPr/{W}shd")) <= 1 for tc in table._tbl.iter(W + "tc"))
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    return [p for p in text.split("\f") if p.strip()]
+
+
+@needs_soffice
+def test_a_component_table_that_does_not_fit_moves_whole(sp_book, tmp_path):
+    """Group A long enough that group B does not fit under it: B starts the next page with all
+    its rows, and the Daftar Isi's number for the Maklumat is still the page where it is."""
+    from sopdocs.pdf import to_pdf
+
+    long_list = "\n".join(f"Persyaratan tambahan nomor {n} yang harus dilampirkan pemohon" for n in range(1, 31))
+    path, _ = sp_book(sp=FULL_SP | {"Persyaratan": long_list})
+    pages = pdf_pages(to_pdf([path])[path])
+    contents = next(p for p in pages if "DAFTAR ISI" in p)
+    first = next(i for i, p in enumerate(pages) if "Persyaratan tambahan nomor 1 " in p)
+    group_b = [i for i, p in enumerate(pages) if "B. Komponen Standar Pelayanan" in p]
+    assert group_b == [first + 1], group_b
+    assert "Evaluasi kinerja" in pages[first + 1] and "Dasar hukum" in pages[first + 1]
+    assert "Evaluasi kinerja" not in pages[first]
+    maklumat = int(re.search(r"Maklumat Pelayanan\.{2,}\s*(\d+)", contents).group(1))
+    assert "MAKLUMAT PELAYANAN" in pages[first - 1 + maklumat]

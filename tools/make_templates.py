@@ -10,38 +10,65 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from sopdocs.render.document import LANGUAGE, new_document
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
 FONT = "Arial"
 
 
+# Paragraph styles: (name, size, bold, centred, outline level). A style with an outline level is
+# a heading: Word lists it in the Navigation Pane. "Judul Bagian" heads each part of a book (and
+# the Keputusan, each Standar Pelayanan, the Maklumat), "Judul SOP" each SOP's name in its
+# identity table; "Subjudul" looks like "Judul Bagian" but is no heading (cover lines).
+STYLES = (("Judul Buku", 20, True, True, None), ("Judul Bagian", 14, True, True, 0), ("Subjudul", 14, True, True, None),
+          ("Judul Keputusan", 12, True, True, None), ("Judul SOP", 10, True, False, 1))
+
+
 def base_document() -> docx.Document:
-    document = docx.Document()
+    document = new_document()
     package_rels = document.part.package.rels
     for rel_id in [r for r, rel in package_rels.items() if rel.reltype.endswith("/thumbnail")]:
         del package_rels[rel_id]  # python-docx's own blank preview picture
-    for setting in document.settings.element.iter(qn("w:compatSetting")):
-        if setting.get(qn("w:name")) == "compatibilityMode":
-            setting.set(qn("w:val"), "15")
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:cs"), FONT)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), LANGUAGE)
+    normal.element.rPr.append(language)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size in (("Judul Buku", 20), ("Judul Bagian", 14), ("Judul Keputusan", 12)):
+    for name, size, bold, centred, level in STYLES:
         style = document.styles.add_style(name, 1)
         style.base_style = normal
-        style.font.bold = True
+        style.font.bold = bold
         style.font.size = Pt(size)
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style.paragraph_format.space_after = Pt(6)
+        if centred:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            style.paragraph_format.space_after = Pt(6)
+        if level is not None:
+            outline(style.element.get_or_add_pPr(), level)
     return document
+
+
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def outline(ppr, level: int) -> None:
+    """An outline level (0 = level 1 in Word's Navigation Pane) on a paragraph or its style."""
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    insert_ordered(ppr, element, PPR_ORDER)
 
 
 def para(document_or_cell, text: str = "", style: str | None = None, bold: bool = False, size: float | None = None,
@@ -61,8 +88,12 @@ def para(document_or_cell, text: str = "", style: str | None = None, bold: bool 
     return paragraph
 
 
-def page_break(document) -> None:
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+def new_page(paragraph):
+    """`paragraph` starts a page. A part starts its page itself rather than the part before
+    ending with a page break: a break paragraph that no longer fits under a full page (a
+    Keputusan on A4) would start a page of its own and leave that page blank."""
+    paragraph.paragraph_format.page_break_before = True
+    return paragraph
 
 
 def set_page(section, landscape: bool) -> None:
@@ -152,12 +183,11 @@ def cover(document) -> None:
     para(document, "{{ logo }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=30)
     para(document, "{{ sampul.judul }}", "Judul Buku")
     para(document, "{{ sampul.sub }}", "Judul Buku", after=4)
-    para(document, "{{ sampul.singkatan }}", "Judul Bagian", after=90)
-    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=4)
-    para(document, "{{ instansi.pemerintah|upper }}", "Judul Bagian", after=40)
-    para(document, "TAHUN {{ instansi.tahun }}", "Judul Bagian", after=8)
+    para(document, "{{ sampul.singkatan }}", "Subjudul", after=90)
+    para(document, "{{ instansi.nama|upper }}", "Subjudul", after=4)
+    para(document, "{{ instansi.pemerintah|upper }}", "Subjudul", after=40)
+    para(document, "TAHUN {{ instansi.tahun }}", "Subjudul", after=8)
     para(document, "{{ instansi.alamat }}", align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
-    page_break(document)
 
 
 def signature(container, first_line: str = "Ditetapkan di {{ tempat }}",
@@ -204,10 +234,13 @@ def dictums(document) -> None:
         row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         row.cells[2].paragraphs[0].paragraph_format.space_after = Pt(3)
     compact(table, 10.5)
+    kept_together(table)  # with the signature after them: a Keputusan too long for its page takes
+    # its dictums, not the signature alone, onto the next one
 
 
 def keputusan(document) -> None:
-    para(document, "KEPUTUSAN {{ pejabat_keputusan|upper }}", "Judul Keputusan", after=4)
+    title = new_page(para(document, "KEPUTUSAN {{ pejabat_keputusan|upper }}", "Judul Keputusan", after=4))
+    outline(title._p.get_or_add_pPr(), 0)  # the Keputusan's heading in the Navigation Pane
     para(document, "NOMOR {{ nomor_keputusan }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     para(document, "TENTANG", "Judul Keputusan", after=0)
     para(document, "{{ tentang|upper }}", "Judul Keputusan", after=8)
@@ -216,17 +249,16 @@ def keputusan(document) -> None:
     considerations(document, "Menimbang", "menimbang")
     para(document, "", after=2)
     considerations(document, "Mengingat", "mengingat")
-    heading = para(document, "MEMUTUSKAN:", "Judul Keputusan", after=6)
+    heading = para(document, "MEMUTUSKAN:", "Judul Keputusan", after=6, keep=True)
     heading.paragraph_format.space_before = Pt(6)
     dictums(document)
-    para(document, "", after=6)
+    para(document, "", after=6, keep=True)
     signature(document)
-    page_break(document)
 
 
-def daftar_isi(document, then_break: bool = True) -> None:
+def daftar_isi(document) -> None:
     """Entries with dot leaders to their page numbers; unit headings bold, their SOPs indented."""
-    para(document, "DAFTAR ISI", "Judul Bagian", after=6)
+    new_page(para(document, "DAFTAR ISI", "Judul Bagian", after=6))
     para(document, "Halaman", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=6)
     para(document, "{%p for e in daftar_isi %}")
     para(document, "{%p if not e.halaman %}")
@@ -237,8 +269,6 @@ def daftar_isi(document, then_break: bool = True) -> None:
     entry(document, indent=0)
     para(document, "{%p endif %}")
     para(document, "{%p endfor %}")
-    if then_break:
-        page_break(document)
 
 
 def entry(document, indent: float) -> None:
@@ -262,7 +292,7 @@ def loop_rows(table, cells: tuple[str, ...], items: str, name: str) -> None:
 
 
 def penjelasan(document) -> None:
-    para(document, "PENJELASAN SINGKAT PENGGUNAAN", "Judul Bagian", after=12)
+    new_page(para(document, "PENJELASAN SINGKAT PENGGUNAAN", "Judul Bagian", after=12))
     for number, (title, key) in enumerate((("Ruang Lingkup", "ruang_lingkup"), ("Ringkasan", "ringkasan"),
                                            ("Definisi", "definisi")), 1):
         para(document, f"{number}. {title}", bold=True, after=4, keep=True)
@@ -271,11 +301,10 @@ def penjelasan(document) -> None:
         paragraph.paragraph_format.left_indent = Mm(6)
         para(document, "{%p endfor %}")
         para(document, "", after=6)
-    page_break(document)
 
 
 def daftar_sop(document) -> None:
-    para(document, "DAFTAR STANDAR OPERASIONAL PROSEDUR", "Judul Bagian", after=12)
+    new_page(para(document, "DAFTAR STANDAR OPERASIONAL PROSEDUR", "Judul Bagian", after=12))
     table = document.add_table(rows=1, cols=4)
     table.style = document.styles["Table Grid"]
     for cell, title in zip(table.rows[0].cells, ("No", "Nomor SOP", "Nama SOP", "Unit Kerja")):
@@ -349,6 +378,8 @@ def identity(document) -> None:
         cell = table.cell(row, 2).merge(table.cell(row, 3))
         if value:
             cell.paragraphs[0].add_run(value).bold = row == 5 or None
+            if row == 5:
+                cell.paragraphs[0].style = document.styles["Judul SOP"]
             continue
         cell.paragraphs[0].text = "{{ sop.pengesah.jabatan }}"
         para(cell, "", after=30)
@@ -414,17 +445,40 @@ def form(document, titles, mm, cells) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     loop_rows(table, cells, "sops", "s")
     widths(table, mm)
-    table.rows[-2].height = Mm(12)  # the loop's row: room to write by hand (at least 12 mm)
+    room = table.rows[-2]  # the loop's row: room to write by hand (at least 12 mm, in every engine)
+    room.height, room.height_rule = Mm(12), WD_ROW_HEIGHT_RULE.AT_LEAST
     compact(table, 10)
-    cell_margins(table, 2)
+    for cell in room.cells:  # "☐" comes from a fallback font whose taller lines would vary by machine
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.line_spacing = Pt(12)
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    # Room above and below the text as paragraph spacing, not cell margins: Word adds a cell's
+    # top and bottom margins to a row's minimum height, LibreOffice counts them in it.
+    cell_margins(table, 0)
+    for row in table.rows:
+        for tc in row._tr.tc_lst:
+            paragraphs = tc.findall(qn("w:p"))
+            paragraphs[0].get_or_add_pPr().get_or_add_spacing().set(qn("w:before"), "40")
+            paragraphs[-1].get_or_add_pPr().get_or_add_spacing().set(qn("w:after"), "40")
 
 
-def shaded(cell, fill: str = "E7E6E6") -> None:
+def shaded(tc, fill: str = "E7E6E6") -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    tc.get_or_add_tcPr().append(shading)
+
+
+def kept_together(table) -> None:
+    """Rows that never split and each keep with the next, so Word and LibreOffice move a table
+    that fits on one page whole to the next page instead of leaving a row behind; the last row
+    keeps the table with what follows (the SP renderer releases it in the component tables)."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for tc in row._tr.tc_lst:
+            for p in tc.iter(qn("w:p")):
+                insert_ordered(p.get_or_add_pPr(), OxmlElement("w:keepNext"), PPR_ORDER)
 
 
 def komponen_table(document, group: str) -> None:
@@ -443,8 +497,8 @@ def komponen_table(document, group: str) -> None:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for row in (title_row, head):
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for cell in row.cells:
-            shaded(cell)
+        for tc in row._tr.tc_lst:  # a merged cell once, not once per grid column it spans
+            shaded(tc)
     table.add_row().cells[0].paragraphs[0].text = "{%tr for k in sp.kelompok_" + group + " %}"
     cells = table.add_row().cells
     cells[0].paragraphs[0].text = "{{ k.no }}"
@@ -458,6 +512,7 @@ def komponen_table(document, group: str) -> None:
     table.add_row().cells[0].paragraphs[0].text = "{%tr endfor %}"
     widths(table, [12, 50, 103])
     compact(table, 10)
+    kept_together(table)
 
 
 def standar_pelayanan(document) -> None:
@@ -466,9 +521,11 @@ def standar_pelayanan(document) -> None:
     para(document, "{%p if not loop.first %}")
     para(document, "").paragraph_format.page_break_before = True
     para(document, "{%p endif %}")
-    para(document, "STANDAR PELAYANAN", "Judul Bagian", after=0)
-    para(document, "{{ sp.jenis|upper }}{{ sp.penanda }}", "Judul Bagian", after=0)
-    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=12)
+    title = para(document, "STANDAR PELAYANAN", "Judul Bagian", after=0)  # one heading of two lines
+    title.runs[0].add_break()
+    title.add_run("{{ sp.judul|upper }}{{ sp.penanda }}")
+    title.paragraph_format.keep_with_next = True
+    para(document, "{{ instansi.nama|upper }}", "Subjudul", after=12, keep=True)
     komponen_table(document, "a")
     para(document, "{%p if sp.kelompok_b %}")
     para(document, "", after=6)
@@ -478,12 +535,16 @@ def standar_pelayanan(document) -> None:
 
 
 def maklumat(document) -> None:
-    """The Maklumat Pelayanan: one page to print and hang up."""
-    heading = para(document, "{{ logo }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=18)
-    heading.paragraph_format.page_break_before = True
-    para(document, "MAKLUMAT PELAYANAN", "Judul Buku", after=4)
-    para(document, "{{ instansi.nama|upper }}", "Judul Bagian", after=4)
-    para(document, "{{ instansi.pemerintah|upper }}", "Judul Bagian", after=40)
+    """The Maklumat Pelayanan: one page to print and hang up, in a section of its own whose
+    footer is empty (no page number on a notice on the wall)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.footer.is_linked_to_previous = False
+    section._sectPr.find(qn("w:pgNumType")).attrib.pop(qn("w:start"))  # the numbering runs on
+    para(document, "{{ logo }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=18)
+    title = para(document, "MAKLUMAT PELAYANAN", "Judul Buku", after=4)
+    outline(title._p.get_or_add_pPr(), 0)
+    para(document, "{{ instansi.nama|upper }}", "Subjudul", after=4)
+    para(document, "{{ instansi.pemerintah|upper }}", "Subjudul", after=40)
     para(document, "{%p for line in maklumat %}")
     pledge = para(document, "{{ line }}", size=16, align=WD_ALIGN_PARAGRAPH.CENTER, after=10)
     pledge.paragraph_format.line_spacing = 1.4
@@ -501,6 +562,18 @@ def maklumat(document) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def end(document) -> None:
+    """The body's last paragraph, one point high. A body that ends with a table makes Word add a
+    paragraph of its own after it, which can take a blank last page."""
+    paragraph = para(document, after=0)
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    mark, size = OxmlElement("w:rPr"), OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    insert_ordered(paragraph._p.get_or_add_pPr(), mark, PPR_ORDER)
+
+
 def part(document, name: str, write, *args) -> None:
     """A part of a book, present when the profile lists it in `parts`."""
     para(document, "{%p if '" + name + "' in parts %}")
@@ -508,7 +581,7 @@ def part(document, name: str, write, *args) -> None:
     para(document, "{%p endif %}")
 
 
-def front_matter(document, then_break: bool = True) -> None:
+def front_matter(document) -> None:
     """Cover, Keputusan and Daftar Isi in a portrait section numbered i, ii, iii (cover unnumbered)."""
     front = document.sections[0]
     set_page(front, landscape=False)
@@ -516,7 +589,7 @@ def front_matter(document, then_break: bool = True) -> None:
     page_number_footer(front, "lowerRoman", 1)
     part(document, "sampul", cover)
     part(document, "keputusan", keputusan)
-    part(document, "daftar_isi", daftar_isi, then_break)
+    part(document, "daftar_isi", daftar_isi)
 
 
 def main() -> None:
@@ -531,20 +604,23 @@ def main() -> None:
     page_number_footer(body, "decimal", 1)
     identity(document)
     part(document, "lampiran", lampiran)
+    end(document)
     document.save(OUT / "buku_sop.docx")
     single = base_document()  # one SOP on its own (build --per-sop): identity part and flowchart
     set_page(single.sections[0], landscape=True)
     page_number_footer(single.sections[0], "decimal", 1)
     identity(single)
+    end(single)
     single.save(OUT / "sop.docx")
     services = base_document()  # the Standar Pelayanan book
-    front_matter(services, then_break=False)  # the section break starts the next page
+    front_matter(services)
     body = services.add_section(WD_SECTION.NEW_PAGE)
     set_page(body, landscape=False)
     body.different_first_page_header_footer = False
     page_number_footer(body, "decimal", 1)
     standar_pelayanan(services)
     maklumat(services)
+    end(services)
     services.save(OUT / "buku_sp.docx")
 
 

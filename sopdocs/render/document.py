@@ -13,13 +13,24 @@ from .ooxml import add_styles, default_paragraph_style, parse
 from .shapes import ShapeWriter
 
 
+LANGUAGE = "id-ID"
+
+
 def new_document() -> docx.Document:
     """An empty document laid out by Word 2013+ rules (compatibility mode 15), which place a
-    table's border on the margin, as the layout assumes."""
+    table's border on the margin, as the layout assumes; its text is Indonesian, so Word checks
+    the spelling as Indonesian."""
     document = docx.Document()
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
+    for language in document.styles.element.iter(qn("w:lang")):
+        language.set(qn("w:val"), LANGUAGE)
+    # python-docx's blank document carries Word 2010's stylesWithEffects, a copy of the styles
+    # that no longer matches them once we add ours; Word reads styles.xml without it.
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
     return document
 
 

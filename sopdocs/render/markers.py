@@ -25,6 +25,11 @@ class Markers:
         """The placeholder numbered `index`."""
         return f"\u27e6{self.secret}:{index}\u27e7"
 
+    def whole(self, text: str) -> int | None:
+        """The index of the placeholder that is all of `text`, or None."""
+        match = self._pattern.fullmatch(text)
+        return int(match.group(1)) if match else None
+
     def replace(self, text: str, by: Callable[[int], str]) -> str:
         """`text` with each placeholder replaced by `by(its index)`."""
         return self._pattern.sub(lambda match: by(int(match.group(1))), text) if self.secret in text else text

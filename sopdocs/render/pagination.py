@@ -96,8 +96,9 @@ class Styles:
 
 
 class Paginator:
-    """Lays the body elements out page by page; `page_of[element]` is the page (counted within
-    its section, from the section's first page number) where each top-level element starts."""
+    """Lays the body elements out page by page; `page_of[element]` is the printed number of the
+    page where each top-level element starts (a section numbers its pages from its `w:start`, or
+    on from the section before)."""
 
     def __init__(self, styles: Styles):
         self.styles = styles
@@ -105,6 +106,9 @@ class Paginator:
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
         self._cell_heights: dict[tuple[bytes, float], float] = {}
+        self._next_number = 1
+        self._kept: list = []  # the paragraphs just laid out that keep with what follows
+        self._kept_from = 0.0  # where on the page the first of them begins
 
     def run(self, body) -> None:
         elements = [e for e in body if e.tag in (W + "p", W + "tbl")]
@@ -121,21 +125,23 @@ class Paginator:
         size, margins = sect_pr.find(W + "pgSz"), sect_pr.find(W + "pgMar")
         self.width = _twips(size, "w") - _twips(margins, "left") - _twips(margins, "right")
         self.height = _twips(size, "h") - _twips(margins, "top") - _twips(margins, "bottom")
-        self.page, self.y = 1, 0.0
+        start = sect_pr.find(W + "pgNumType")
+        first = int(start.get(W + "start")) if start is not None and start.get(W + "start") else self._next_number
+        self.page, self.y, self._kept = first, 0.0, []
         for element in elements:
             self.section_of[element] = len(self.sections)
             if element.tag == W + "p":
                 self._paragraph(element, self.width, top_level=True)
             else:
-                self.page_of[element] = self.page if self.y + 1 < self.height else self.page + 1
                 self._table(element)
-        self.sections.append((elements, self.page))
+        self.sections.append((elements, self.page - first + 1))
+        self._next_number = self.page + 1
 
     # -- paragraphs -------------------------------------------------------------------------
 
     def _new_page(self) -> None:
         self.page += 1
-        self.y = 0.0
+        self.y = self._kept_from = 0.0  # kept paragraphs that began a page already move nowhere
 
     def _paragraph(self, p, width: float, top_level: bool = False) -> None:
         ppr = p.find(W + "pPr")
@@ -144,6 +150,12 @@ class Paginator:
             self._new_page()
         if top_level:
             self.page_of[p] = self.page
+            if not self._flag(style, ppr, "keepNext"):
+                self._kept = []
+            elif not self._kept:
+                self._kept, self._kept_from = [p], self.y
+            else:
+                self._kept.append(p)
         before, after, lines = self.paragraph_lines(p, width)
         self.y += before
         for chunk, height in lines:
@@ -166,18 +178,20 @@ class Paginator:
         style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
         spacing = self.styles.merged(style, "w:pPr/w:spacing", ppr)
         indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
-        width -= _points(indent, "left") + _points(indent, "right") + max(_points(indent, "firstLine"), 0)
+        width -= _points(indent, "left") + _points(indent, "right")
+        first = width - _points(indent, "firstLine") + _points(indent, "hanging")  # a hanging first line is wider
         size, bold = self._run_font(p, style)
         font = fonts(size, bold)
         line = self._line_height(spacing, size)
         lines: list[tuple[str, float]] = []
-        for segment in self._segments(p):
+        for index, segment in enumerate(self._segments(p)):
             if segment == "\f":
                 lines.append(("break", 0.0))
             elif isinstance(segment, float):
                 lines.append(("image", max(segment, line)))
             else:
-                lines.extend(("text", line) for _ in range(max(1, font.lines(segment, max(width, 10)))))
+                count = _wrapped(font, segment, max(first if index == 0 else width, 10), max(width, 10))
+                lines.extend(("text", line) for _ in range(max(1, count)))
         return _points(spacing, "before"), _points(spacing, "after"), lines or [("text", line)]
 
     def _segments(self, p) -> list:
@@ -237,12 +251,40 @@ class Paginator:
         rows = [r for r in tbl if r.tag == W + "tr"]
         heights = self._row_heights(rows, grid, margins)
         header = sum(h for r, h in zip(rows, heights) if r.find(f"{W}trPr/{W}tblHeader") is not None)
+        chain, start = self._keep_together(rows, heights)
+        self.page_of[tbl] = self.page if self.y + 1 < self.height else self.page + 1
+        page = self.page
         for row, height in zip(rows, heights):
             if self.y + height > self.height and self.y > 0:
                 self._new_page()
                 if row.find(f"{W}trPr/{W}tblHeader") is None:
                     self.y += header
             self.y += height
+        if self._row_kept(rows[-1]):  # the whole table keeps with what follows (the Keputusan's dictums)
+            self._kept, self._kept_from = (chain + [tbl], start) if self.page == page else ([tbl], 0.0)
+
+    def _keep_together(self, rows, heights) -> tuple[list, float]:
+        """Rows kept with the next (every paragraph "keep with next") go to the next page as one
+        block when they do not fit here but fit on a page, taking along what keeps with the table
+        before it (a heading, a table kept whole); as Word and LibreOffice do, nothing moves when
+        the block would not fit on a new page either. Returns that chain and where it now starts."""
+        kept = 0
+        while kept < len(rows) - 1 and self._row_kept(rows[kept]):
+            kept += 1
+        block = sum(heights[:kept + 1])
+        chain, start = self._kept, (self._kept_from if self._kept else self.y)
+        self._kept = []
+        if self.y + block > self.height and start > 0 and self.y - start + block <= self.height:
+            carried = self.y - start
+            self._new_page()
+            self.y, start = carried, 0.0
+            for element in chain:
+                self.page_of[element] = self.page
+        return chain, start
+
+    def _row_kept(self, row) -> bool:
+        paragraphs = [p for p in row.iter(W + "p") if not _inside_textbox(p)]
+        return bool(paragraphs) and all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
 
     def _cell_margins(self, tbl) -> tuple[float, float, float, float]:
         style = tbl.find(f"{W}tblPr/{W}tblStyle")
@@ -292,6 +334,18 @@ class Paginator:
             before, after, lines = self.paragraph_lines(p, width)
             height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
         return height
+
+
+def _wrapped(font, text: str, first: float, width: float) -> int:
+    """The lines of `text` whose first line is `first` points wide and the others `width`."""
+    if first == width:
+        return font.lines(text, width)
+    lines = font.wrap(text, first)
+    if len(lines) <= 1:
+        return len(lines)
+    words = text.split(" ")
+    rest = " ".join(words[len(lines[0].split(" ")):]) if len(lines[0]) < len(text) else ""
+    return 1 + font.lines(rest, width)
 
 
 def _inside_textbox(node) -> bool:

@@ -29,11 +29,13 @@ def insert_sections(document, sections) -> None:
                 anchor.addprevious(element)
             else:
                 body.find(W + "sectPr").addprevious(element)
+        if anchor is not None:  # the part starts its page (no break paragraph that could fall on a page of its own)
+            anchor.get_or_add_pPr().pageBreakBefore_val = True
 
 
 def _xml(section: Section) -> str:
-    heading = (f'<w:p><w:pPr><w:pStyle w:val="JudulBagian"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/>'
+    heading = (f'<w:p><w:pPr><w:pStyle w:val="JudulBagian"/><w:pageBreakBefore/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/>'
                f'</w:rPr><w:t xml:space="preserve">{esc(section.title.upper())}</w:t></w:r></w:p>')
     body = "".join(f'<w:p><w:pPr><w:spacing w:after="120"/><w:jc w:val="both"/></w:pPr><w:r>'
                    f'<w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p>' for text in section.paragraphs)
-    return heading + body + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    return heading + body

@@ -46,7 +46,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     for section in sections:
         daftar_isi.add(section.title, heading(section.title.upper()))
     for index, sp in enumerate(doc.layanan, 1):
-        daftar_isi.add(f"{index}. Standar Pelayanan {sp.jenis_pelayanan}",
+        daftar_isi.add(f"{index}. Standar Pelayanan {service_name(sp.jenis_pelayanan)}",
                        first_paragraph(lambda text, mark=marks(index): mark in text))
     daftar_isi.add("Maklumat Pelayanan", heading("MAKLUMAT PELAYANAN"))
 
@@ -62,10 +62,30 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     document = render_template(template or default_template("buku_sp.docx"), context, profile.page,
                                f"Standar Pelayanan {doc.instansi.nama}", doc.instansi.nama)
     insert_sections(document, sections)
+    _release_last_rows(document)
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
     _remove_marks(document, marks)
-    return ServiceBook(document, paginator.sections[0][1], paginator.sections[-1][1])
+    pages = [count for _, count in paginator.sections]
+    return ServiceBook(document, pages[0], sum(pages[1:]))
+
+
+def service_name(jenis: str) -> str:
+    """The Jenis Pelayanan as it follows "Standar Pelayanan": `Pelayanan Perekaman KTP-el` would
+    read "Standar Pelayanan Pelayanan Perekaman KTP-el", so its own leading "Pelayanan" goes."""
+    first, _, rest = jenis.strip().partition(" ")
+    return rest.strip() if first.lower() == "pelayanan" and rest.strip() else jenis.strip()
+
+
+def _release_last_rows(document) -> None:
+    """The template keeps every row of a component table with the next, so the table moves to a
+    new page whole; its last row must not also keep the table with what follows it. Component
+    tables are those with repeated header rows."""
+    for table in document.element.body.iterchildren(W + "tbl"):
+        rows = table.findall(W + "tr")
+        if len(rows) > 1 and table.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None:
+            for keep in rows[-1].iter(W + "keepNext"):
+                keep.getparent().remove(keep)
 
 
 def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool, marks: Markers) -> dict:
@@ -83,8 +103,8 @@ def _service(sp: StandarPelayanan, index: int, profile: Profile, publik: bool, m
         titles = GROUP_TITLES
     table = {g: [{"no": str(n), "komponen": profile.sp_labels[key], "uraian": numbered(lines[key])}
                  for n, key in enumerate(keys, 1)] for g, keys in rows.items()}
-    return {"jenis": sp.jenis_pelayanan, "penanda": marks(index), "judul_a": titles["a"],
-            "judul_b": titles["b"], "kelompok_a": table["a"], "kelompok_b": table["b"]}
+    return {"jenis": sp.jenis_pelayanan, "judul": service_name(sp.jenis_pelayanan), "penanda": marks(index),
+            "judul_a": titles["a"], "judul_b": titles["b"], "kelompok_a": table["a"], "kelompok_b": table["b"]}
 
 
 def sop_procedure(sop: Sop) -> list[str]:

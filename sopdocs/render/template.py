@@ -6,6 +6,7 @@ data and never template code.
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import re
@@ -13,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from docx.oxml import OxmlElement
 from docx.oxml.parser import element_class_lookup
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -148,19 +150,49 @@ def _describe(document, title: str, author: str) -> None:
 
 
 def set_paper(document, setup: PageSetup) -> None:
-    """Templates are F4; another paper keeps each section's orientation and margins."""
-    if setup.paper == "F4":
+    """Templates are F4; another paper keeps each section's orientation and margins. On any paper
+    every table then fits between the margins of its section."""
+    if setup.paper != "F4":
+        short, long = (Mm(v) for v in PAPER_MM[setup.paper])
+        narrowest = None
+        for section in document.sections:
+            landscape = section.page_width > section.page_height
+            section.page_width, section.page_height = (long, short) if landscape else (short, long)
+            width = section.page_width - section.left_margin - section.right_margin
+            narrowest = width if narrowest is None else min(narrowest, width)
+        for stop in document.element.body.iter(f"{W}tab"):  # a right tab (Daftar Isi) stays inside the margins
+            if stop.getparent().tag == f"{W}tabs" and int(stop.get(f"{W}pos", 0)) * 635 > narrowest:
+                stop.set(f"{W}pos", str(narrowest // 635))
+    for table, width in tables_and_text_widths(document.element.body):
+        if table.find(f".//{WP}anchor") is None:  # a flowchart's shapes are laid out for its paper already
+            fit_table(table, width)
+
+
+def tables_and_text_widths(body) -> list[tuple[object, int]]:
+    """Each top-level table with the text width (twips) of the section it is in."""
+    sect_pr, found = body.find(f"{W}sectPr"), []
+    for element in reversed(body):  # a section's properties close it, in its last paragraph
+        inner = element.find(f"{W}pPr/{W}sectPr")
+        if inner is not None:
+            sect_pr = inner
+        if element.tag == f"{W}tbl":
+            size, margins = sect_pr.find(f"{W}pgSz"), sect_pr.find(f"{W}pgMar")
+            width = int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
+            found.append((element, width))
+    return found[::-1]
+
+
+def fit_table(table, width: int) -> None:
+    """Narrow a table wider than `width` twips: every column (and cell, and the table's own
+    width) by the same factor, so the form keeps its proportions."""
+    columns = table.findall(f"{W}tblGrid/{W}gridCol")
+    total = sum(int(c.get(f"{W}w", 0)) for c in columns)
+    if total <= width:
         return
-    short, long = (Mm(v) for v in PAPER_MM[setup.paper])
-    narrowest = None
-    for section in document.sections:
-        landscape = section.page_width > section.page_height
-        section.page_width, section.page_height = (long, short) if landscape else (short, long)
-        width = section.page_width - section.left_margin - section.right_margin
-        narrowest = width if narrowest is None else min(narrowest, width)
-    for stop in document.element.body.iter(f"{W}tab"):  # a right tab (Daftar Isi) stays inside the margins
-        if stop.getparent().tag == f"{W}tabs" and int(stop.get(f"{W}pos", 0)) * 635 > narrowest:
-            stop.set(f"{W}pos", str(narrowest // 635))
+    scale = width / total
+    widths = [c for c in columns] + [w for w in table.iter(f"{W}tcW", f"{W}tblW") if w.get(f"{W}type") in (None, "dxa")]
+    for element in widths:
+        element.set(f"{W}w", str(int(int(element.get(f"{W}w", 0)) * scale)))
 
 
 def signatory(pejabat: Pejabat) -> dict:
@@ -247,8 +279,16 @@ def heading(prefix: str) -> Callable:
     return first_paragraph(lambda text: text.startswith(prefix))
 
 
+BOOKMARK, BOOKMARK_ID = "_DaftarIsi_", 9100000  # hidden bookmarks, far from a template's and the flowcharts'
+
+
 class DaftarIsi:
-    """The entries of a table of contents: titles with page tokens, filled in after pagination."""
+    """The entries of a table of contents: titles with page tokens, filled in after pagination.
+
+    As in a table of contents Word makes, each page number is a PAGEREF field to a bookmark on
+    the page it cites, with our computed number as its result, and each entry a link there: Word
+    shows the right numbers at once, and updating the fields (F9) keeps them right after edits.
+    """
 
     def __init__(self):
         self.entries: list[dict] = []
@@ -271,10 +311,55 @@ class DaftarIsi:
         front = len(paginator.sections) > 1
         printed = [roman_numeral(p) if front and paginator.section_of.get(e) == 0 else str(p)
                    for p, e in zip(pages, elements)]
-        for text in document.element.body.iter(W + "t"):
-            if text.text:
-                text.text = self._pages.replace(text.text, lambda index: printed[index])
+        for text in [t for t in document.element.body.iter(W + "t") if t.text and self._pages.secret in t.text]:
+            index = self._pages.whole(text.text)
+            if index is not None and elements[index] is not None and text.getparent().tag == W + "r":
+                name = f"{BOOKMARK}{index}"
+                _bookmark(elements[index], name, BOOKMARK_ID + index)
+                _link_entry(text.getparent(), name, printed[index])
+            else:  # a token among other text (a region's template): the number alone
+                text.text = self._pages.replace(text.text, lambda i: printed[i])
         return pages
+
+
+def _bookmark(element, name: str, bookmark_id: int) -> None:
+    """A bookmark around the first paragraph of `element` (a paragraph or a table)."""
+    paragraph = element if element.tag == W + "p" else next(element.iter(W + "p"))
+    start = OxmlElement("w:bookmarkStart", {W + "id": str(bookmark_id), W + "name": name})
+    paragraph.append(OxmlElement("w:bookmarkEnd", {W + "id": str(bookmark_id)}))
+    ppr = paragraph.find(W + "pPr")
+    paragraph.insert(paragraph.index(ppr) + 1 if ppr is not None else 0, start)
+
+
+def _link_entry(page_run, name: str, number: str) -> None:
+    """The entry's paragraph becomes a link to bookmark `name`; its page run a PAGEREF field
+    whose shown result is `number`. A roman number (the front matter) stays plain text:
+    LibreOffice updates the fields when it opens a file and prints a PAGEREF in digits, even
+    on a page numbered i, ii, iii."""
+    paragraph = page_run.getparent()
+    link = OxmlElement("w:hyperlink", {W + "anchor": name, W + "history": "1"})
+    for child in [c for c in paragraph if c.tag != W + "pPr"]:
+        link.append(child)
+    paragraph.append(link)
+    position = link.index(page_run)
+    if not number.isdigit():
+        page_run.find(W + "t").text = number
+        return
+    link.remove(page_run)
+    style = page_run.find(W + "rPr")
+    pieces = (("fldChar", {W + "fldCharType": "begin"}, None), ("instrText", {}, f" PAGEREF {name} \\h "),
+              ("fldChar", {W + "fldCharType": "separate"}, None), ("t", {}, number),
+              ("fldChar", {W + "fldCharType": "end"}, None))
+    for offset, (tag, attributes, text) in enumerate(pieces):
+        run = OxmlElement("w:r")
+        if style is not None:
+            run.append(copy.deepcopy(style))
+        piece = OxmlElement(f"w:{tag}", attributes)
+        run.append(piece)
+        if text is not None:
+            piece.text = text
+            piece.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        link.insert(position + offset, run)
 
 
 def top_level(paginator: Paginator, element):

@@ -1,0 +1,122 @@
+"""The pagination model behind the Daftar Isi numbers, on small documents whose pages are easy to
+count by hand: tables kept together, page numbering that runs on across sections, hanging
+first lines."""
+from __future__ import annotations
+
+from docx.shared import Mm, Pt
+
+from sopdocs.render.document import new_document
+from sopdocs.render.ooxml import parse
+from sopdocs.render.pagination import W, paginate
+
+LINE = 12  # exact line height of every paragraph below, in points
+
+
+def document(page_height_pt: float = 200):
+    """A portrait page whose text area is `page_height_pt` high."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.top_margin = section.bottom_margin = Mm(10)
+    section.page_height = Pt(page_height_pt) + Mm(20)
+    return doc
+
+
+def lines(doc, count: int, keep: bool = False):
+    """`count` one-line paragraphs of exactly LINE points; the last one's element returned."""
+    paragraph = None
+    for _ in range(count):
+        paragraph = doc.add_paragraph("baris")
+        paragraph.paragraph_format.line_spacing = Pt(LINE)
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.keep_with_next = keep or None
+    return paragraph._p
+
+
+def table(doc, rows: int, kept: bool):
+    """A table of `rows` rows of exactly LINE points; `kept`: every row but the last keeps with
+    the next, as the Standar Pelayanan components do."""
+    def row(last: bool) -> str:
+        keep = "<w:keepNext/>" if kept and not last else ""
+        return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{LINE * 20}" w:hRule="exact"/></w:trPr>'
+                f'<w:tc><w:p><w:pPr>{keep}</w:pPr><w:r><w:t>isi</w:t></w:r></w:p></w:tc></w:tr>')
+    xml = ('<w:tbl><w:tblPr><w:tblW w:w="2000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/>'
+           '</w:tblGrid>' + "".join(row(i == rows - 1) for i in range(rows)) + "</w:tbl>")
+    element = parse(xml)[0]
+    doc.element.body.find(W + "sectPr").addprevious(element)
+    return element
+
+
+def test_a_kept_table_that_does_not_fit_moves_whole_with_its_heading():
+    doc = document()  # 200 pt: 16 lines of 12 pt
+    lines(doc, 10)
+    heading = lines(doc, 1, keep=True)
+    kept = table(doc, 6, kept=True)  # 10 + 1 + 6 lines > 16: the table and its heading move
+    paginator = paginate(doc)
+    assert paginator.page_of[kept] == 2 and paginator.page_of[heading] == 2
+
+
+def test_a_table_without_keeps_leaves_its_last_rows_on_the_next_page():
+    doc = document()
+    lines(doc, 10)
+    heading = lines(doc, 1, keep=True)
+    loose = table(doc, 6, kept=False)
+    after = lines(doc, 1)
+    paginator = paginate(doc)
+    assert paginator.page_of[loose] == 1 and paginator.page_of[heading] == 1
+    assert paginator.page_of[after] == 2
+
+
+def test_a_kept_table_longer_than_a_page_stays_where_it_begins():
+    doc = document()
+    lines(doc, 10)
+    long = table(doc, 20, kept=True)  # fits on no page: Word and LibreOffice split it as usual
+    paginator = paginate(doc)
+    assert paginator.page_of[long] == 1
+    assert paginator.sections[0][1] == 2  # 10 + 20 lines, 16 a page: split, not moved (that would take 3)
+
+
+def test_a_section_without_a_start_number_numbers_on():
+    doc = document()
+    lines(doc, 20)  # pages 1-2
+    doc.add_section()
+    number = doc.sections[1]._sectPr.find(W + "pgNumType")
+    assert number is None  # python-docx's sections have no w:start: the numbering runs on
+    first = lines(doc, 1)
+    paginator = paginate(doc)
+    assert paginator.page_of[first] == 3
+    assert [pages for _, pages in paginator.sections] == [2, 1]
+
+
+def test_a_hanging_first_line_is_as_wide_as_the_column():
+    """`1. text` with a hanging indent: the first line starts at the margin, the others at the
+    indent, so a line that fits only the full width takes one line, not two."""
+    doc = document()
+    text = "1. " + "kata " * 30
+    paragraph = doc.add_paragraph(text.strip())
+    paragraph.paragraph_format.left_indent = Mm(10)
+    paragraph.paragraph_format.first_line_indent = Mm(-10)
+    paginator = paginate(doc)
+    from sopdocs.layout.text import font
+
+    width = font(11).width(text.strip())  # python-docx's default 11 pt
+    _, _, hanging = paginator.paragraph_lines(paragraph._p, width + 1)
+    assert len(hanging) == 1
+    paragraph.paragraph_format.first_line_indent = Mm(0)
+    _, _, indented = paginator.paragraph_lines(paragraph._p, width + 1)
+    assert len(indented) == 2
+
+
+def test_a_signature_that_does_not_fit_takes_the_kept_rows_and_heading_before_it():
+    """The Keputusan: "MEMUTUSKAN:" keeps with the dictums, whose rows all keep with the next,
+    then a spacer kept too, then the signature block; when the signature does not fit, all of
+    them go to the next page together instead of the signature alone."""
+    doc = document()
+    lines(doc, 8)
+    heading = lines(doc, 1, keep=True)
+    dictums = table(doc, 4, kept=True)
+    last_row = dictums.findall(W + "tr")[-1]
+    last_row.find(f"{W}tc/{W}p/{W}pPr").append(parse("<w:keepNext/>")[0])
+    spacer = lines(doc, 1, keep=True)
+    signature = table(doc, 4, kept=True)  # 8 + 1 + 4 + 1 = 14 lines: 4 more do not fit on 16
+    paginator = paginate(doc)
+    assert [paginator.page_of[e] for e in (heading, dictums, spacer, signature)] == [2, 2, 2, 2]
