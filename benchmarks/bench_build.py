@@ -161,7 +161,7 @@ def stage_times(paths: list[Path], paper: str, out_dir: Path) -> tuple[dict[str,
     import sopdocs.pipeline.building as building
     import sopdocs.render.book as book
     import sopdocs.render.sp as sp
-    import sopdocs.render.template as template
+    import sopdocs.render.contents as contents
     from sopdocs.pipeline import Options
 
     raw = dict.fromkeys(["load", "check", "render_book", "layout", "template", "serialise", "sections", "paginate",
@@ -195,7 +195,7 @@ def stage_times(paths: list[Path], paper: str, out_dir: Path) -> tuple[dict[str,
     wrapped = [(building, "plugins_for", "load"), (building, "check", "check"), (book, "render_book", "render_book"),
                (book, "layout_flowchart", "layout"), (book, "render_template", "template"),
                (book, "flowchart_xml", "serialise"), (book, "insert_sections", "sections"),
-               (book, "paginate", "paginate"), (template.DaftarIsi, "fill", fill_key), (sp, "render_sp_book", "sp"),
+               (book, "paginate", "paginate"), (contents.DaftarIsi, "fill", fill_key), (sp, "render_sp_book", "sp"),
                (building.Books, "_save", save_key), (docx.opc.part, "serialize_part_xml", "xml"), (gc, "collect", "gc")]
     try:
         with Timers(raw, wrapped, clock):

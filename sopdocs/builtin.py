@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import numbering
 from .books import SOP_BOOK, SP_BOOK
+from .templates_docx import default_template
 from .hookspecs import hookimpl
 from .profile import DEFAULT
 from .reader import read_default
@@ -37,6 +38,4 @@ def sopdocs_validate(doc, profile, findings):
 
 @hookimpl(trylast=True)
 def sopdocs_template(name, profile):
-    from .render.template import default_template  # docx and Jinja only when a book is made
-
     return default_template(f"{name}.docx")

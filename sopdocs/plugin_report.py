@@ -9,7 +9,7 @@ from . import builtin
 from .file_plugin import FilePlugin
 from .plugins import Plugins
 from .profile import Profile
-from .render.template import default_template
+from .templates_docx import default_template
 from .template_check import renderers
 
 

@@ -31,7 +31,7 @@ def guide() -> Path:
 def copy_defaults(folder: Path, overwrite: bool = False) -> tuple[list[Path], list[Path]]:
     """Write the default templates and the tag guide into `folder`; existing files are kept
     unless `overwrite`. Returns the files written and the files kept."""
-    from .render.template import default_template
+    from .templates_docx import default_template
     from .write import atomic_path
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -134,9 +134,6 @@ def test_checking_imports_no_document_library(workbook):
     assert _loaded_after(script, workbook) == []
 
 
-@pytest.mark.xfail(strict=True, reason="sopdocs-blora imports DOTS/date_text/title_case from "
-                   "sopdocs.render.template, which imports docxtpl; passes once those text helpers "
-                   "live apart from the docxtpl rendering")
 def test_sopdocs_check_imports_no_document_library(workbook):
     """`sopdocs check` as a user runs it, with the installed plugins."""
     script = ("import sys, sopdocs.cli\n"

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 
 from conftest import instansi_rows, run_cli, run_process, sop_rows, sp_rows, write_workbook
@@ -144,7 +143,7 @@ def test_hook_sopdocs_validate(tmp_path):
 
 
 def test_hook_sopdocs_template(tmp_path):
-    from sopdocs.render.template import default_template
+    from sopdocs.templates_docx import default_template
 
     custom = docx.Document(str(default_template("buku_sop.docx")))
     custom.paragraphs[0].insert_paragraph_before("TEMPLATE KHUSUS DAERAH {{ instansi.tahun }}")
@@ -270,7 +269,7 @@ def test_a_plugin_that_does_not_load_is_named(tmp_path):
 
 
 def test_templates_are_sandboxed(tmp_path):
-    from sopdocs.render.template import default_template
+    from sopdocs.templates_docx import default_template
 
     custom = docx.Document(str(default_template("buku_sop.docx")))
     custom.paragraphs[0].insert_paragraph_before("{{ ''.__class__.__mro__[1].__subclasses__() }}")

@@ -340,7 +340,7 @@ def test_guide_names_every_tag_of_the_default_templates():
     import re
     from sopdocs.render.template_errors import template_text as _text
     from sopdocs.template_files import guide
-    from sopdocs.render.template import default_template
+    from sopdocs.templates_docx import default_template
 
     text = guide().read_text(encoding="utf-8")
     for name in ("buku_sop", "sop", "buku_sp"):

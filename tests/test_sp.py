@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import instansi_rows, needs_soffice, sop_rows, sp_rows
+from conftest import instansi_rows, needs_soffice, sop_rows
 from docx_checks import package_problems
 from sopdocs import pipeline
 from sopdocs.pipeline import Options

@@ -20,7 +20,10 @@ from ..profile import DEFAULT, Profile
 from .pagination import W, paginate
 from .sections import Section, insert_sections
 from .shapes import ShapeWriter
-from .template import DOTS, DaftarIsi, date_text, default_template, heading, instansi_context, logo, render_template, signatory
+from ..templates_docx import default_template
+from .contents import DaftarIsi, heading
+from .context import DOTS, date_text, instansi_context, signatory
+from .engine import logo, render_template
 
 BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
@@ -71,7 +74,7 @@ def _render(doc, sops, template, profile: Profile, entries):
     def context(tpl) -> dict:
         small_logo = logo(tpl, doc, 18)
         instansi = doc.instansi
-        return instansi_context(doc, tpl, SUBJECT, profile.keputusan_sop) | {
+        return instansi_context(doc, logo(tpl, doc, 35), SUBJECT, profile.keputusan_sop) | {
             "sampul": COVER,
             "parts": profile.parts,
             "daftar_isi": entries,

@@ -19,7 +19,7 @@ class Section:
 
 def insert_sections(document, sections) -> None:
     """Put each section in front of its part; a section whose part is missing goes last."""
-    from .template import heading  # docxtpl: not loaded by a plugin that only imports Section
+    from .contents import heading  # python-docx: not loaded by a plugin that only imports Section
 
     body = document.element.body
     for section in sections:

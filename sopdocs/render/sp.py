@@ -11,7 +11,10 @@ from ..profile import DEFAULT, Profile
 from .markers import Markers
 from .pagination import W, paginate
 from .sections import Section, insert_sections
-from .template import DaftarIsi, default_template, first_paragraph, heading, instansi_context, render_template
+from ..templates_docx import default_template
+from .contents import DaftarIsi, first_paragraph, heading
+from .context import instansi_context
+from .engine import logo, render_template
 
 SUBJECT = "Standar Pelayanan"
 COVER = {"judul": "STANDAR PELAYANAN", "sub": "DAN MAKLUMAT PELAYANAN", "singkatan": ""}
@@ -51,7 +54,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     daftar_isi.add("Maklumat Pelayanan", heading("MAKLUMAT PELAYANAN"))
 
     def context(tpl) -> dict:
-        return instansi_context(doc, tpl, SUBJECT, profile.keputusan_sp) | {
+        return instansi_context(doc, logo(tpl, doc, 35), SUBJECT, profile.keputusan_sp) | {
             "sampul": COVER,
             "parts": profile.parts,
             "daftar_isi": daftar_isi.entries,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from sopdocs.hookspecs import hookimpl
 from sopdocs.render.sections import Section
-from sopdocs.render.template import DOTS, date_text, title_case
+from sopdocs.render.context import DOTS, date_text, title_case
 
 from .nomor import has_number, initials, nomor_sop
 from .profile import PROFILE, PROFILE_NAME, is_blora

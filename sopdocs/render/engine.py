@@ -1,0 +1,185 @@
+"""Rendering a docxtpl template safely, on the profile's paper.
+
+Templates are rendered in a sandboxed Jinja environment with escaping on and undefined names
+refused, so workbook text is data and never template code.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from pathlib import Path
+from typing import Callable
+
+from docx.oxml.parser import element_class_lookup
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from lxml import etree
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from ..errors import TemplateError
+from ..layout import PAPER_MM, PageSetup
+from ..model import Dokumen
+from .pagination import W
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BODY_PARSER = etree.XMLParser(recover=True, huge_tree=True)
+_BODY_PARSER.set_element_class_lookup(element_class_lookup)  # python-docx's classes (document, body, ...)
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, compiling each template part once per process: every book made from a
+    template renders the same part sources, and compiling them costs as much as rendering."""
+
+    def __init__(self):
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= 64:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+_ENVIRONMENT = _Environment()
+_LISTING_TEXT = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a tab, bell, new line or form feed in a text
+
+class _Template(DocxTemplate):
+    """A DocxTemplate whose rendered body XML passes through `rewrite` before it is parsed."""
+
+    def __init__(self, path: Path, rewrite: Callable[[str], str] | None):
+        super().__init__(str(path))
+        self._rewrite = rewrite
+
+    def build_xml(self, context, jinja_env=None):
+        self._column_loops = "{%tc" in self.get_xml()
+        xml = super().build_xml(context, jinja_env)
+        return self._rewrite(xml) if self._rewrite else xml
+
+    def resolve_listing(self, xml):
+        """docxtpl turns tabs, bells, new lines and form feeds inside texts into Word markup, with
+        regular expressions over every run of the part; with none of them in any text there is
+        nothing to turn, and the part is returned as it is."""
+        return super().resolve_listing(xml) if _LISTING_TEXT.search(xml) else xml
+
+    def fix_tables(self, xml):
+        """docxtpl widens the grid of tables whose `{%tc %}` loops added columns; without such
+        loops every grid is already right, and checking the flowchart tables would cost a third
+        of a book's rendering."""
+        if self._column_loops:
+            return super().fix_tables(xml)
+        root = self.docx.element
+        if len(root) != 1:  # more than the body (a page background): docxtpl's way, moving the body in
+            return etree.fromstring(xml, parser=etree.XMLParser(recover=True, huge_tree=True))
+        # The body is parsed inside a new document element, which then takes the place of the
+        # part's own (map_tree): moving a parsed body into the old tree would cost lxml a pass
+        # over each of its hundreds of thousands of nodes.
+        shell = etree.tostring(etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap),
+                               encoding="unicode")
+        document = f"{shell[:-2]}>{xml}</{shell[1:].split(None, 1)[0]}>"
+        return etree.fromstring(document.encode(), parser=_BODY_PARSER)[0]
+
+    def fix_docpr_ids(self, tree):
+        """docxtpl numbers the drawings of the document anew (1, 2, ...), with the XPath call of a
+        plain lxml element, which python-docx's body class (from _BODY_PARSER) replaces."""
+        for drawing in etree._Element.xpath(tree, "//wp:docPr", namespaces={"wp": WP[1:-1]}):
+            self.docx_ids_index += 1
+            drawing.set("id", str(self.docx_ids_index))
+
+    def map_tree(self, tree):
+        root = tree.getparent()
+        if root is None:
+            return super().map_tree(tree)
+        part = self.docx.part
+        part._element = root
+        self.docx = part.document
+
+def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup, title: str,
+                    author: str, rewrite: Callable[[str], str] | None = None):
+    """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl).
+    `title` and `author` become the file's properties (what Word shows in File > Info).
+    `rewrite` may change the rendered body XML (text) before it is parsed; docxtpl then gives
+    every drawing in the document its own id."""
+    try:
+        tpl = _Template(template, rewrite)
+        tpl.render(context(tpl), _ENVIRONMENT, autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
+    except (TemplateSyntaxError, UndefinedError) as exc:
+        from .template_errors import template_error
+
+        raise TemplateError(template_error(template, exc)) from exc
+    set_paper(tpl.docx, setup)
+    _describe(tpl.docx, title, author)
+    return tpl.docx
+
+def _describe(document, title: str, author: str) -> None:
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = title, author, author
+    properties.subject, properties.keywords = "", ""
+    properties.comments = "Dibuat dengan sopdocs"
+    properties.created = properties.modified = now
+    properties.revision = 1
+
+def set_paper(document, setup: PageSetup) -> None:
+    """Templates are F4; another paper keeps each section's orientation and margins. On any paper
+    every table then fits between the margins of its section."""
+    if setup.paper != "F4":
+        short, long = (Mm(v) for v in PAPER_MM[setup.paper])
+        narrowest = None
+        for section in document.sections:
+            landscape = section.page_width > section.page_height
+            section.page_width, section.page_height = (long, short) if landscape else (short, long)
+            width = section.page_width - section.left_margin - section.right_margin
+            narrowest = width if narrowest is None else min(narrowest, width)
+        for stop in document.element.body.iter(f"{W}tab"):  # a right tab (Daftar Isi) stays inside the margins
+            if stop.getparent().tag == f"{W}tabs" and int(stop.get(f"{W}pos", 0)) * 635 > narrowest:
+                stop.set(f"{W}pos", str(narrowest // 635))
+    for table, width in tables_and_text_widths(document.element.body):
+        if table.find(f".//{WP}anchor") is None:  # a flowchart's shapes are laid out for its paper already
+            fit_table(table, width)
+
+def tables_and_text_widths(body) -> list[tuple[object, int]]:
+    """Each top-level table with the text width (twips) of the section it is in."""
+    sect_pr, found = body.find(f"{W}sectPr"), []
+    for element in reversed(body):  # a section's properties close it, in its last paragraph
+        inner = element.find(f"{W}pPr/{W}sectPr")
+        if inner is not None:
+            sect_pr = inner
+        if element.tag == f"{W}tbl":
+            size, margins = sect_pr.find(f"{W}pgSz"), sect_pr.find(f"{W}pgMar")
+            width = int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
+            found.append((element, width))
+    return found[::-1]
+
+def fit_table(table, width: int) -> None:
+    """Narrow a table wider than `width` twips: every column (and cell, and the table's own
+    width) by the same factor, so the form keeps its proportions."""
+    columns = table.findall(f"{W}tblGrid/{W}gridCol")
+    total = sum(int(c.get(f"{W}w", 0)) for c in columns)
+    if total <= width:
+        return
+    scale = width / total
+    widths = [c for c in columns] + [w for w in table.iter(f"{W}tcW", f"{W}tblW") if w.get(f"{W}type") in (None, "dxa")]
+    for element in widths:
+        element.set(f"{W}w", str(int(int(element.get(f"{W}w", 0)) * scale)))
+
+def logo(tpl: DocxTemplate, doc: Dokumen, height_mm: float):
+    """The government's logo as an inline picture `height_mm` high, or nothing."""
+    return RepeatedImage(tpl, io.BytesIO(doc.instansi.logo), height=Mm(height_mm)) if doc.instansi.logo else ""
+
+class RepeatedImage(InlineImage):
+    """An inline picture printed many times (the logo of every identity part): its XML is made
+    once; docxtpl renumbers the drawing ids of the rendered document afterwards."""
+
+    _xml = None
+
+    def _insert_image(self):
+        if self._xml is None:
+            self._xml = super()._insert_image()
+        return self._xml
