@@ -7,7 +7,6 @@ numbers the pagination finds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -23,25 +22,11 @@ from .shapes import ShapeWriter
 from ..templates_docx import default_template
 from .contents import DaftarIsi, heading
 from .context import DOTS, date_text, instansi_context, signatory
-from .engine import logo, render_template
+from .engine import Book, logo, render_template
 
 BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
 COVER = {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN", "singkatan": "(SOP-AP)"}
-
-
-@dataclass
-class Book:
-    """A rendered book: the python-docx document and the numbers of its pages."""
-
-    document: object
-    front_pages: int
-    body_pages: int
-    sop_pages: dict[int, int] = field(default_factory=dict)  # SOP index (book order) -> first page
-
-    @property
-    def pages(self) -> int:
-        return self.front_pages + self.body_pages
 
 
 def render_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None = None,
@@ -57,7 +42,7 @@ def render_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None 
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
     sop_pages = {i: paginator.page_of.get(table, 0) for i, table in enumerate(identity_tables)}
-    return Book(document, paginator.sections[0][1], paginator.sections[-1][1], sop_pages)
+    return Book.paginated(document, paginator, sop_pages=sop_pages)
 
 
 def render_sop(doc: Dokumen, sop: Sop, profile: Profile = DEFAULT, template: Path | None = None):

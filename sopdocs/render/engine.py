@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +22,27 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from ..errors import TemplateError
 from ..layout import PAPER_MM, PageSetup
 from ..model import Dokumen
-from .pagination import W
+from .pagination import W, Paginator
+
+@dataclass
+class Book:
+    """A rendered, paginated book: the python-docx document and the numbers of its pages."""
+
+    document: object
+    front_pages: int  # the front matter, numbered i, ii, iii (none when the book has no front matter)
+    body_pages: int
+    sop_pages: dict[int, int] = field(default_factory=dict)  # SOP index (book order) -> first page
+
+    @classmethod
+    def paginated(cls, document, paginator: Paginator, **found) -> "Book":
+        counts = [count for _, count in paginator.sections]
+        return cls(document, counts[0] if len(counts) > 1 else 0, sum(counts[1:]) if len(counts) > 1 else sum(counts),
+                   **found)
+
+    @property
+    def pages(self) -> int:
+        return self.front_pages + self.body_pages
+
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _BODY_PARSER = etree.XMLParser(recover=True, huge_tree=True)

@@ -3,7 +3,6 @@ Keputusan, Daftar Isi, each Standar Pelayanan with its components in two groups,
 Maklumat Pelayanan."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import KOMPONEN, Dokumen, Sop, StandarPelayanan
@@ -14,7 +13,7 @@ from .sections import Section, insert_sections
 from ..templates_docx import default_template
 from .contents import DaftarIsi, first_paragraph, heading
 from .context import instansi_context
-from .engine import logo, render_template
+from .engine import Book, logo, render_template
 
 SUBJECT = "Standar Pelayanan"
 COVER = {"judul": "STANDAR PELAYANAN", "sub": "DAN MAKLUMAT PELAYANAN", "singkatan": ""}
@@ -27,21 +26,8 @@ MAKLUMAT = ("Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesu
             "perundang-undangan yang berlaku.")
 
 
-@dataclass
-class ServiceBook:
-    """A rendered Standar Pelayanan book and the numbers of its pages."""
-
-    document: object
-    front_pages: int
-    body_pages: int
-
-    @property
-    def pages(self) -> int:
-        return self.front_pages + self.body_pages
-
-
 def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None = None,
-                   sections: tuple[Section, ...] = (), publik: bool = False) -> ServiceBook:
+                   sections: tuple[Section, ...] = (), publik: bool = False) -> Book:
     """The book of every Standar Pelayanan of `doc`; `publik` keeps only the six components of
     service delivery, for display to the public."""
     marks = Markers()  # ends each service's heading until the pages are known
@@ -69,8 +55,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
     paginator = paginate(document)
     daftar_isi.fill(document, paginator)
     _remove_marks(document, marks)
-    pages = [count for _, count in paginator.sections]
-    return ServiceBook(document, pages[0], sum(pages[1:]))
+    return Book.paginated(document, paginator)
 
 
 def service_name(jenis: str) -> str:
