@@ -7,12 +7,13 @@ belong to `sopdocs.validate`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import python_calamine
 
 from ..errors import WorkbookError
 from ..findings import Findings
-from ..model import Dokumen
+from ..model import Dokumen, Sop
 from . import labels
 from .sheets import SheetReader, read_instansi, read_sop, read_sp
 from .values import as_text, label_key
@@ -29,12 +30,22 @@ def read_workbook(path: str | Path, aliases: dict[str, tuple[str, ...]] | None =
 
 
 def read_default(path: Path, sheets: list[Sheet], findings: Findings,
-                 aliases: dict[str, tuple[str, ...]] | None = None) -> Dokumen:
-    """The model of a workbook of the default layout (WORKBOOK.md), from its sheets."""
+                 aliases: dict[str, tuple[str, ...]] | None = None,
+                 own_sheets: Callable[[Sheet], list[Sop] | None] | None = None) -> Dokumen:
+    """The model of a workbook of the default layout (WORKBOOK.md), from its sheets.
+
+    A reader plugin whose layout adds sheets of its own passes `own_sheets`: it returns the SOPs
+    of a sheet it reads (an empty list for a sheet it only uses), or None for the others, which
+    are read as the default layout reads them.
+    """
     doc = Dokumen(str(path))
     instansi_sheets = []
     for sheet in sheets:
         doc.sheets.append(sheet.name)
+        own = own_sheets(sheet) if own_sheets else None
+        if own is not None:
+            doc.sops.extend(own)
+            continue
         kind = sheet_kind(sheet)
         if kind == "instansi":
             instansi_sheets.append(sheet)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sopdocs.findings import Findings
 from sopdocs.model import Branch, CellRef, Dokumen, Pejabat, Sop, Step, assign_symbols
-from sopdocs.reader import labels, sheet_kind
-from sopdocs.reader.sheets import SheetReader, read_instansi, read_sop, read_sp
+from sopdocs.reader import labels, read_default
+from sopdocs.reader.sheets import SheetReader
 from sopdocs.reader.values import (
     EMPTY_MARKS, SYMBOL_LETTERS, as_text, label_key, list_items, parse_branch, parse_date, parse_waktu,
 )
@@ -74,40 +74,16 @@ def read_flat(path: Path, sheets: list[Sheet], findings: Findings,
     if found is None:
         return None
     daftar, langkah = found
-    doc = Dokumen(str(path))
-    instansi_sheets = []
-    for sheet in sheets:
-        doc.sheets.append(sheet.name)
+
+    def own_sheets(sheet: Sheet) -> list[Sop] | None:
         if sheet is daftar:
             sops = read_daftar(SheetReader(daftar, findings), langkah.name, labels.sop_labels(aliases) | DAFTAR_EXTRA)
             read_langkah(SheetReader(langkah, findings), sops)
-            doc.sops.extend(sops.values())
-            continue
-        if sheet is langkah:
-            continue
-        kind = sheet_kind(sheet)
-        if kind == "instansi":
-            instansi_sheets.append(sheet)
-        elif kind is None:
-            doc.ignored_sheets.append(sheet.name)
-            findings.info(f"Sheet \"{sheet.name}\" bukan sheet Instansi, Daftar SOP, Langkah, SOP, atau Standar "
-                          "Pelayanan; diabaikan.", sheet.name)
-        elif sheet.hidden:
-            findings.warning(f"Sheet \"{sheet.name}\" disembunyikan (hidden) sehingga dilewati; tampilkan (klik "
-                             "kanan tab > Unhide) bila ingin ikut dibuat dokumennya.", sheet.name)
-        elif kind == "sop":  # an SOP sheet of the default layout may sit beside the flat ones
-            doc.sops.append(read_sop(SheetReader(sheet, findings), aliases))
-        else:
-            doc.layanan.append(read_sp(SheetReader(sheet, findings)))
-    if not instansi_sheets:
-        findings.error("Tidak ada sheet \"Instansi\"; tambahkan sheet bernama Instansi berisi Pemerintah, "
-                       "Perangkat Daerah, Tahun, dan pimpinan (lihat `sopdocs init`).")
-    else:
-        for extra in instansi_sheets[1:]:
-            findings.error(f"Ada lebih dari satu sheet Instansi (\"{instansi_sheets[0].name}\" dan \"{extra.name}\"); "
-                           "hapus atau ganti nama salah satunya.", extra.name)
-        doc.instansi = read_instansi(SheetReader(instansi_sheets[0], findings), Path(path).parent)
-    return doc
+            return list(sops.values())
+        return [] if sheet is langkah else None
+
+    # every other sheet (Instansi, SOP sheets of the default layout beside the flat ones, SP) as usual
+    return read_default(path, sheets, findings, aliases, own_sheets)
 
 
 def _header(reader: SheetReader, columns: dict[str, str], required: tuple[str, ...]) -> tuple[int, dict[str, int]] | None:
