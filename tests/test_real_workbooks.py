@@ -205,6 +205,25 @@ def test_a_keterangan_merged_over_two_activities_is_printed_merged(tmp_path):
     assert flowchart_rows(document)[2][-1] == ""  # printed once, in the merged cell
 
 
+def test_a_long_merged_keterangan_shares_the_height_of_its_rows(tmp_path):
+    """The merged text needs the rows' heights together, not a tall first row of its own."""
+    from sopdocs.layout import layout_flowchart
+
+    header = one_row_header(["Pelapor", "Kasatpol PP", "Regu Penertiban"], ["Kelengkapan", "Waktu", "Output", "Keterangan"])
+    tail = [list(row) for row in TAIL]
+    tail[1][3] = "Dilaksanakan bersama kelurahan, kecamatan, kepolisian sektor dan koramil setempat sesuai jadwal"
+
+    def heights(name: str, tail, merged=()) -> dict[int, float]:
+        (tmp_path / name).mkdir()
+        model = check(workbook(tmp_path / name, sop_sheet(header, steps(DIAGONAL, tail)), merged=list(merged))).doc
+        return {row.step: row.height for page in layout_flowchart(model.sops[0]).pages for row in page.rows}
+
+    no_note, alone, merged = heights("polos", TAIL), heights("sendiri", tail), heights("gabung", tail, ["I13:I14"])
+    assert alone[2] > no_note[2] + 10  # alone, the long note makes its row tall
+    assert merged[2] < alone[2] - 10  # merged over two rows, its first row is not made that tall
+    assert merged[2] + merged[3] >= alone[2] - 0.01  # the two rows together hold the text
+
+
 def test_a_merged_kegiatan_or_actor_mark_stays_an_error(tmp_path):
     sop = sop_sheet(one_row_header(["Pelapor", "Kasatpol PP", "Regu Penertiban"],
                                    ["Kelengkapan", "Waktu", "Output", "Keterangan"]), steps(DIAGONAL, TAIL))

@@ -115,8 +115,7 @@ def layout_flowchart(sop: Sop, setup: PageSetup = PageSetup(), decision_labels: 
     columns, squeeze = _fit_columns(sop, setup, notes, titles)
     sizes = _sizes(columns, squeeze.font_size, setup)
     layout = FlowchartLayout(sop, setup, columns, _header_heights(columns, sizes), sizes, dict(titles), notes=notes)
-    heights = {step.number: _row_height(step, columns, sizes) for step in sop.steps}
-    _paginate(layout, heights)
+    _paginate(layout, _row_heights(sop, columns, sizes))
     for page in layout.pages:
         _place_symbols(layout, page)
     route_page_arrows(layout, decision_labels)
@@ -266,13 +265,37 @@ def _header_heights(columns: list[Column], sizes: Sizes) -> tuple[float, float]:
     return first, max(second + 2, spanning - first)
 
 
-def _row_height(step: Step, columns: list[Column], sizes: Sizes) -> float:
-    """As tall as the tallest text of the row or its symbol with the arrows around it, no more."""
+def _row_heights(sop: Sop, columns: list[Column], sizes: Sizes) -> dict[int, float]:
+    """Each row as tall as its own texts and symbol need. A cell merged over several rows (a
+    shared Keterangan) needs their sum: the last of its rows grows by what is missing."""
+    merges: dict[tuple[str, int], list[int]] = {}  # (column key, first step) -> the steps it covers
+    for step in sop.steps:
+        for key, first in step.merged.items():
+            merges.setdefault((key, first), [first]).append(step.number)
+    starts = {number: {key for key, first in merges if first == number} for number in {f for _, f in merges}}
+    heights = {step.number: _row_height(_texts(step, starts.get(step.number, ())), columns, sizes, step.symbol)
+               for step in sop.steps}
+    steps, by_key = {s.number: s for s in sop.steps}, {c.key: c for c in columns}
+    for (key, first), numbers in merges.items():
+        if key in by_key:
+            missing = (_text_height(sizes.font, _texts(steps[first])[key], by_key[key])
+                       - sum(heights[n] for n in numbers))
+            heights[numbers[-1]] += max(0.0, missing)
+    return heights
+
+
+def _texts(step: Step, merged_out=()) -> dict[str, str]:
+    """The row's texts by column key; those of `merged_out` and of cells merged from above left out."""
     texts = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
              "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
-    texts.update(dict.fromkeys(step.merged, ""))  # a cell merged down: its text sits in the first row
+    texts.update(dict.fromkeys([*step.merged, *merged_out], ""))
+    return texts
+
+
+def _row_height(texts: dict[str, str], columns: list[Column], sizes: Sizes, symbol) -> float:
+    """As tall as the tallest text of the row or its symbol with the arrows around it, no more."""
     text = max(_text_height(sizes.font, texts[c.key], c) for c in columns if c.key in texts)
-    return max(text, sizes.symbol_room(step.symbol))
+    return max(text, sizes.symbol_room(symbol))
 
 
 def caption_text(sop: Sop, page_index: int) -> str:
