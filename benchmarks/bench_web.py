@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docx
-import httpx
+import httpx2 as httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from make_region import make_workbook  # noqa: E402
