@@ -7,7 +7,6 @@ The built-in `sopdocs_number_sop` hook applies it to every SOP whose author left
 from __future__ import annotations
 
 import re
-import string
 
 from .model import Dokumen, Sop, book_order
 
@@ -23,15 +22,8 @@ SMALL_WORDS = {"dan", "di", "ke", "dari", "pada", "untuk", "serta", "atau", "ten
 NO_NUMBER = re.compile(r"^[\s\-\u2013\u2014.]*$")  # empty, "-" or dots: the author left it to us
 
 
-def pattern_problem(pattern: str) -> str | None:
-    """What is wrong with a pattern, in Bahasa Indonesia, or None."""
-    try:
-        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError as exc:
-        return f"pola tidak dapat dibaca ({exc}); tulis kolom di antara kurung kurawal, misalnya {{urut:03d}}"
-    for name in names:
-        if name not in FIELDS:
-            return f"kolom {{{name}}} tidak ada; yang tersedia: " + ", ".join(f"{{{f}}}" for f in FIELDS)
+def format_problem(pattern: str) -> str | None:
+    """What is wrong with the formats of a pattern whose fields are all FIELDS, or None."""
     try:
         pattern.format_map(SAMPLE)
     except (ValueError, TypeError) as exc:

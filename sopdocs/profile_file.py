@@ -82,10 +82,9 @@ def _keputusan_text(value):
 
 def _pattern(value):
     text = _text(value)
-    problem = numbering.pattern_problem(text)
+    problem = _field_problem(text, numbering.FIELDS) or numbering.format_problem(text)
     if problem:
-        name = re.search(r"\{(\w+)\} tidak ada", problem)
-        raise _Problem(problem + (_nearest(name.group(1), numbering.FIELDS, "{", "}") if name else ""))
+        raise _Problem(problem)
     return text
 
 

@@ -205,7 +205,7 @@ MISTAKES = [
     ('nama = "x"\n\n[label]\ntanggal_efektf = "Tgl"\n', 4, "label.tanggal_efektf", 'maksudnya "tanggal_efektif"'),
     ('nama = "x"\n[lable]\nnomor = "No"\n', 2, "lable", 'maksudnya "label"'),
     ('nama = "x"\nnomor_sop = "{singkatan}/{unitt}"\n', 2, "nomor_sop", "{unitt} tidak ada"),
-    ('nama = "x"\nnomor_sop = "{urut:03x"\n', 2, "nomor_sop", "pola tidak dapat dibaca"),
+    ('nama = "x"\nnomor_sop = "{urut:03x"\n', 2, "nomor_sop", "kurung kurawal tidak berpasangan"),
     ('nama = "x"\nbagian = ["sampul", "daftarisi"]\n', 2, "bagian", 'maksudnya "daftar_isi"'),
     ('nama = "x"\nkata_keputusan = ["Ya"]\n', 2, "kata_keputusan", "tepat 2 butir"),
     ('nama = "x"\n[keputusan.sop]\nmengingat = [\n  "a;",\n  "{skdp};",\n]\n', 3, "keputusan.sop.mengingat",
