@@ -246,8 +246,8 @@ def _read_step(reader: SheetReader, sop: Sop, row: int, columns: Columns, across
         reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak "
                                             f"ikut dijumlahkan); tulis misalnya \"{example}\", atau tulis satuannya "
                                             "di judul kolom: Waktu (Menit).")
-    step.yes = _branch(reader, row, fields, "jika_ya", "Jika Ya")
-    step.no = _branch(reader, row, fields, "jika_tidak", "Jika Tidak")
+    step.yes = read_branch(reader, row, fields, "jika_ya", "Jika Ya")
+    step.no = read_branch(reader, row, fields, "jika_tidak", "Jika Tidak")
     return step, letter
 
 
@@ -289,7 +289,8 @@ def _read_marks(reader: SheetReader, step: Step, row: int, actor_cols: list[int]
     return min(letters) if letters else ""
 
 
-def _branch(reader: SheetReader, row: int, fields: dict[str, int], name: str, title: str) -> Branch | None:
+def read_branch(reader: SheetReader, row: int, fields: dict[str, int], name: str, title: str) -> Branch | None:
+    """`Jika Ya` / `Jika Tidak` (`name` jika_ya / jika_tidak) of a row: None means the next step."""
     if name not in fields:
         return None
     written = as_text(reader.raw(row, fields[name])).strip()

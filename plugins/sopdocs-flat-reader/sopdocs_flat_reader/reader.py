@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopdocs.findings import Findings
-from sopdocs.model import Branch, CellRef, Dokumen, Pejabat, Sop, Step, assign_symbols
+from sopdocs.model import CellRef, Dokumen, Pejabat, Sop, Step, assign_symbols
 from sopdocs.reader import labels, read_default
 from sopdocs.reader.sheets import SheetReader
+from sopdocs.reader.table import read_branch
 from sopdocs.reader.values import (
-    EMPTY_MARKS, SYMBOL_LETTERS, as_text, label_key, list_items, parse_branch, parse_date, parse_waktu,
+    EMPTY_MARKS, SYMBOL_LETTERS, as_text, label_key, list_items, parse_date, parse_waktu,
 )
 from sopdocs.reader.xlsx import Sheet, cell_name
 
@@ -217,8 +218,8 @@ def _step(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]) 
         example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
         reader.findings.warning(f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak ikut "
                                 f"dijumlahkan); tulis misalnya \"{example}\".", cell("waktu"))
-    step.yes = _branch(reader, sop, row, columns, "jika_ya", "Jika Ya", "Lengkap: 3")
-    step.no = _branch(reader, sop, row, columns, "jika_tidak", "Jika Tidak", "Tidak lengkap: 1")
+    step.yes = read_branch(reader, row, columns, "jika_ya", "Jika Ya")
+    step.no = read_branch(reader, row, columns, "jika_tidak", "Jika Tidak")
     return step, letter
 
 
@@ -272,20 +273,6 @@ def _letter(reader: SheetReader, sop: FlatSop, row: int, columns: dict[str, int]
                           "(keputusan), atau kosongkan agar simbolnya dipilih otomatis.",
                           reader.ref(row, columns["simbol"]))
     return ""
-
-
-def _branch(reader, sop: FlatSop, row: int, columns: dict[str, int], name: str, title: str,
-            example: str) -> Branch | None:
-    if name not in columns or as_text(reader.raw(row, columns[name])).strip() in EMPTY_MARKS:
-        return None
-    text = reader.text(row, columns[name])
-    parsed = parse_branch(text)
-    if parsed is None:
-        reader.findings.error(f"{title} \"{text}\" tidak berisi nomor langkah tujuan; tulis nomornya, boleh dengan "
-                              f"label, misalnya \"{example}\".", reader.ref(row, columns[name]))
-        return None
-    label, target = parsed
-    return Branch(target, label)
 
 
 def _finish(reader: SheetReader, sop: FlatSop, letters: dict[int, str]) -> None:
