@@ -53,6 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_region import add_region_arguments, ensure_region  # noqa: E402
+from bench_floor import write_floor  # noqa: E402
 from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 12.0
@@ -100,13 +101,16 @@ def child_run(paths: list[Path], jobs: int, paper: str, out_dir: str) -> None:
     cpu_at_import = cpu_seconds(resource.RUSAGE_SELF)
     results = build(paths, Path(out_dir), Options(paper=paper, jobs=jobs))
     seconds = time.perf_counter() - imported
+    cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_at_import
+    self_mb, children_mb = peak_rss_mb(resource.RUSAGE_SELF), peak_rss_mb(resource.RUSAGE_CHILDREN)
+    floor = write_floor(p for r in results for p in r.outputs if p.suffix == ".docx")  # after the peaks are read
     print(json.dumps({
         "seconds": seconds, "imports": imported - started, "workbooks": len(results),
         "sops": sum(r.sops for r in results), "pages": sum(r.pages for r in results),
         "failed": [f"{r.workbook.name}: {r.error}" for r in results if not r.ok],
         "bytes": sum(p.stat().st_size for r in results for p in r.outputs),
-        "self_mb": peak_rss_mb(resource.RUSAGE_SELF), "children_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
-        "cpu": cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_at_import,
+        "self_mb": self_mb, "children_mb": children_mb, "cpu": cpu,
+        "floor": floor.seconds, "floor_serialise": floor.serialise, "document_xml": floor.document_xml,
     }))
 
 
@@ -362,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  CPU time of the build, all its processes: {best['cpu']:.1f} s ({best['cpu'] / jobs:.1f} s per job); "
               f"other programs used {best['others']:.1f} CPU-seconds meanwhile"
               + ("  WARNING: figures disturbed" if best["others"] > 0.1 * best["wall"] * (os.cpu_count() or 1) else ""))
+        print(f"  write floor of the same books (bench_floor.py: lxml serialisation + zip, CPU): {best['floor']:.2f} s "
+              f"for {best['document_xml'] / 1e6:.0f} MB of document.xml; the build's CPU is "
+              f"{best['cpu'] / best['floor']:.1f}x the floor ({1000 * best['cpu'] / max(1, sops):.1f} ms per SOP)")
         worker = f"; largest worker (RUSAGE_CHILDREN) {best['children_mb']:.0f} MB" if jobs > 1 else ""
         biggest = max(best["self_mb"], best["children_mb"] if jobs > 1 else 0)
         print(f"  peak memory (ru_maxrss): calling process (RUSAGE_SELF) {best['self_mb']:.0f} MB{worker}; "
