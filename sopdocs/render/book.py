@@ -1,22 +1,22 @@
 """The SOP book of one SKPD (FORMAT.md section 1), from the docxtpl template `buku_sop.docx`.
 
 The template (cover, Keputusan, Daftar Isi, Penjelasan, Daftar SOP, each SOP's identity part,
-the Lampiran forms) is rendered once per book (see `template`). Each SOP's flowchart pages then
-replace the marker paragraph that follows its identity part, and the Daftar Isi gets the page
-numbers the pagination finds.
+the Lampiran forms) is rendered once per book (see `template`). Each SOP's flowchart pages take
+the place of the marker paragraph that follows its identity part when the book is written (they
+stay text: `flowchart_text`), and the Daftar Isi gets the page numbers the pagination finds.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from ..layout import FlowchartLayout, layout_flowchart
 from ..model import Dokumen, Pejabat, Sop, book_order
-from .flowchart import cell_styles, flowchart_xml
+from .flowchart import cell_styles, flowchart_xml, page_heights
+from .flowchart_text import placeholders, write_as_text
 from .markers import Markers
 from .ooxml import add_styles, default_paragraph_style
 from ..profile import DEFAULT, Profile
-from .pagination import W, paginate
+from .pagination import WP, paginate
 from .sections import Section, insert_sections
 from .shapes import ShapeWriter
 from ..templates_docx import default_template
@@ -35,11 +35,11 @@ def render_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None 
     sops = book_order(doc)
     identity_tables: list = []
     daftar_isi = _daftar_isi(sops, identity_tables, profile.parts, sections)
-    document, tables = _render(doc, sops, template or default_template("buku_sop.docx"), profile,
-                               daftar_isi.entries)
-    identity_tables.extend(tables)
+    document, flowcharts = _render(doc, sops, template or default_template("buku_sop.docx"), profile,
+                                   daftar_isi.entries)
+    identity_tables.extend(place.getprevious() for place in flowcharts)
     insert_sections(document, sections)
-    paginator = paginate(document)
+    paginator = paginate(document, flowcharts)
     daftar_isi.fill(document, paginator)
     sop_pages = {i: paginator.page_of.get(table, 0) for i, table in enumerate(identity_tables)}
     return Book.paginated(document, paginator, sop_pages=sop_pages)
@@ -52,7 +52,8 @@ def render_sop(doc: Dokumen, sop: Sop, profile: Profile = DEFAULT, template: Pat
 
 
 def _render(doc, sops, template, profile: Profile, entries):
-    """The template rendered for `sops`, with their flowcharts in place; and the identity tables."""
+    """The template rendered for `sops`, to be written with their flowcharts in place
+    (flowchart_text); and each SOP's placeholder paragraph with the heights of its flowchart pages."""
     layouts = [layout_flowchart(sop, profile.page, profile.decision_labels, profile.titles) for sop in sops]
     places = Markers()  # each SOP's flowchart place in the rendered body
 
@@ -71,11 +72,11 @@ def _render(doc, sops, template, profile: Profile, entries):
         }
 
     title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
-    document = render_template(template, context, profile.page, title, doc.instansi.nama,
-                               _flowcharts_in_place(layouts, places))
+    document = render_template(template, context, profile.page, title, doc.instansi.nama)
     styles = document.styles.element
     add_styles(styles, cell_styles(layouts, default_paragraph_style(styles)))
-    return document, _identity_tables(document)
+    write_as_text(document, places, _flowcharts(document, layouts))
+    return document, dict(zip(placeholders(document, places, len(sops)), map(page_heights, layouts)))
 
 
 def _sop_context(sop: Sop, index: int, default: Pejabat, logo, places: Markers) -> dict:
@@ -114,30 +115,10 @@ def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
     return daftar_isi
 
 
-def _flowcharts_in_place(layouts: list[FlowchartLayout], places: Markers) -> Callable[[str], str]:
-    """A rewrite of the rendered body XML: each SOP's marker paragraph becomes its flowchart
-    pages, whose first caption carries the bookmark `_sopdocs_<index>`. Done on the text, the
-    flowcharts are parsed once with the rest of the document instead of moved in node by node."""
-    writer = ShapeWriter(layouts[0].setup.font_name if layouts else "Arial")
-
-    def rewrite(xml: str) -> str:
-        pieces, position = [], 0
-        for index, layout in enumerate(layouts):
-            marker = xml.index(places(index), position)
-            start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
-            end = xml.index("</w:p>", marker) + len("</w:p>")
-            bookmark = (BOOKMARK_ID + index, f"{BOOKMARK}{index}")
-            pieces += [xml[position:start], flowchart_xml(layout, writer, bookmark=bookmark)]
-            position = end
-        return "".join(pieces) + xml[position:]
-    return rewrite
-
-
-def _identity_tables(document) -> list:
-    """Each SOP's identity table: the table just before its first flowchart caption."""
-    tables = {}
-    for p in document.element.body.iterchildren(W + "p"):
-        mark = p.find(W + "bookmarkStart")
-        if mark is not None and mark.get(W + "name", "").startswith(BOOKMARK):
-            tables[int(mark.get(W + "name")[len(BOOKMARK):])] = p.getprevious()
-    return [tables[i] for i in sorted(tables)]
+def _flowcharts(document, layouts: list[FlowchartLayout]) -> list[str]:
+    """Each SOP's flowchart pages as XML; the first caption carries the bookmark `_sopdocs_<index>`.
+    Their drawings are numbered on from the last of the rendered document."""
+    first_id = 1 + max((int(d.get("id")) for d in document.element.body.iter(WP + "docPr")), default=0)
+    writer = ShapeWriter(layouts[0].setup.font_name if layouts else "Arial", first_id)
+    return [flowchart_xml(layout, writer, bookmark=(BOOKMARK_ID + index, f"{BOOKMARK}{index}"))
+            for index, layout in enumerate(layouts)]

@@ -33,7 +33,7 @@ def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: 
     mark = (f'<w:bookmarkStart w:id="{bookmark[0]}" w:name="{bookmark[1]}"/><w:bookmarkEnd w:id="{bookmark[0]}"/>'
             if bookmark else "")
     caption = paragraph(mark + text_runs(page.caption, rpr) + anchors, sizes.bold.line_height,
-                        after=page.caption_height - sizes.bold.height(page.caption, setup.content_width),
+                        after=_caption_after(layout, page),
                         extra_ppr="<w:keepNext/><w:pageBreakBefore/>" if page_break else "<w:keepNext/>")
     return caption + _table(layout, page)
 
@@ -52,14 +52,32 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
              'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     steps = {s.number: s for s in layout.sop.steps}
-    edges = [page.table_top, page.table_top + layout.header_heights[0], page.table_top + layout.header_height]
-    edges += [row.y1 for row in page.rows]
-    heights = [twips(b) - twips(a) for a, b in zip(edges, edges[1:])]
+    heights = _row_heights(layout, page)
     rows = _header_rows(layout, grid, heights[:2])
     page_steps = [steps[row.step] for row in page.rows]
     rows += "".join(_data_row(layout, grid, step, h, merges) for step, h, merges
                     in zip(page_steps, heights[2:], _vertical_merges(page_steps)))
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
+
+
+def _row_heights(layout: FlowchartLayout, page: Page) -> list[int]:
+    """The exact heights of the page's rows (the two header rows first), in twips, rounded along
+    the running position."""
+    edges = [page.table_top, page.table_top + layout.header_heights[0], page.table_top + layout.header_height]
+    edges += [row.y1 for row in page.rows]
+    return [twips(b) - twips(a) for a, b in zip(edges, edges[1:])]
+
+
+def page_heights(layout: FlowchartLayout) -> list[float]:
+    """How far down its page (points) each page of the flowchart reaches, as a Word-like engine
+    adds up the caption's exact lines and spacing and the table's exact rows."""
+    sizes, setup = layout.sizes, layout.setup
+    return [(sizes.bold.lines(page.caption, setup.content_width) * twips(sizes.bold.line_height)
+             + twips(_caption_after(layout, page)) + sum(_row_heights(layout, page))) / 20 for page in layout.pages]
+
+
+def _caption_after(layout: FlowchartLayout, page: Page) -> float:
+    return page.caption_height - layout.sizes.bold.height(page.caption, layout.setup.content_width)
 
 
 def _margins(horizontal: float) -> str:

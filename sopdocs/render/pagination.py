@@ -100,8 +100,9 @@ class Paginator:
     page where each top-level element starts (a section numbers its pages from its `w:start`, or
     on from the section before)."""
 
-    def __init__(self, styles: Styles):
+    def __init__(self, styles: Styles, fixed: dict | None = None):
         self.styles = styles
+        self.fixed = fixed or {}  # placeholder paragraph -> the heights of the pages it stands for
         self.page_of: dict = {}
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
@@ -130,12 +131,25 @@ class Paginator:
         self.page, self.y, self._kept = first, 0.0, []
         for element in elements:
             self.section_of[element] = len(self.sections)
-            if element.tag == W + "p":
+            if element in self.fixed:
+                self._fixed_pages(element, self.fixed[element])
+            elif element.tag == W + "p":
                 self._paragraph(element, self.width, top_level=True)
             else:
                 self._table(element)
         self.sections.append((elements, self.page - first + 1))
         self._next_number = self.page + 1
+
+    def _fixed_pages(self, element, heights: list[float]) -> None:
+        """Pages laid out already (a flowchart's, which stay text until the book is written):
+        each starts a new page and reaches `heights[i]` down it; `element` is on the first."""
+        for index, height in enumerate(heights):
+            if self.y > 0:
+                self._new_page()
+            if index == 0:
+                self.page_of[element] = self.page
+            self.y = height
+        self._kept = []
 
     # -- paragraphs -------------------------------------------------------------------------
 
@@ -366,8 +380,9 @@ def _continues(rows, index: int, column: int, grid) -> bool:
     return False
 
 
-def paginate(document) -> Paginator:
-    """Lay out a python-docx Document's body; see Paginator."""
-    paginator = Paginator(Styles(document.styles.element))
+def paginate(document, fixed: dict | None = None) -> Paginator:
+    """Lay out a python-docx Document's body; see Paginator. `fixed` maps placeholder paragraphs
+    to the heights of the pages they stand for."""
+    paginator = Paginator(Styles(document.styles.element), fixed)
     paginator.run(document.element.body)
     return paginator
