@@ -70,16 +70,11 @@ _ENVIRONMENT = _Environment()
 _LISTING_TEXT = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a tab, bell, new line or form feed in a text
 
 class _Template(DocxTemplate):
-    """A DocxTemplate whose rendered body XML passes through `rewrite` before it is parsed."""
-
-    def __init__(self, path: Path, rewrite: Callable[[str], str] | None):
-        super().__init__(str(path))
-        self._rewrite = rewrite
+    """A DocxTemplate that skips docxtpl's passes with nothing to do and parses the body once."""
 
     def build_xml(self, context, jinja_env=None):
         self._column_loops = "{%tc" in self.get_xml()
-        xml = super().build_xml(context, jinja_env)
-        return self._rewrite(xml) if self._rewrite else xml
+        return super().build_xml(context, jinja_env)
 
     def resolve_listing(self, xml):
         """docxtpl turns tabs, bells, new lines and form feeds inside texts into Word markup, with
@@ -89,8 +84,7 @@ class _Template(DocxTemplate):
 
     def fix_tables(self, xml):
         """docxtpl widens the grid of tables whose `{%tc %}` loops added columns; without such
-        loops every grid is already right, and checking the flowchart tables would cost a third
-        of a book's rendering."""
+        loops every grid is already right, and checking them would cost a second parse of the body."""
         if self._column_loops:
             return super().fix_tables(xml)
         root = self.docx.element
@@ -120,13 +114,11 @@ class _Template(DocxTemplate):
         self.docx = part.document
 
 def render_template(template: Path, context: Callable[[DocxTemplate], dict], setup: PageSetup, title: str,
-                    author: str, rewrite: Callable[[str], str] | None = None):
+                    author: str):
     """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl).
-    `title` and `author` become the file's properties (what Word shows in File > Info).
-    `rewrite` may change the rendered body XML (text) before it is parsed; docxtpl then gives
-    every drawing in the document its own id."""
+    `title` and `author` become the file's properties (what Word shows in File > Info)."""
     try:
-        tpl = _Template(template, rewrite)
+        tpl = _Template(str(template))
         tpl.render(context(tpl), _ENVIRONMENT, autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
