@@ -37,6 +37,7 @@ class Font:
         self._table = _widths(bold)
         self._scale = size / 1000
         self._cache: dict[str, float] = {}
+        self._lines: dict[tuple[str, float], int] = {}
 
     def width(self, text: str) -> float:
         """The advance width of `text`; words come back again and again, so each is summed once."""
@@ -54,7 +55,15 @@ class Font:
         return lines
 
     def lines(self, text: str, width: float) -> int:
-        return len(self.wrap(text, width)) if text else 0
+        """How many lines `text` wraps to; memoised, since a layout measures each cell text in
+        every column it may take and the same texts (labels, dots, headers) recur in every SOP."""
+        key = (text, width)
+        found = self._lines.get(key)
+        if found is None:
+            if len(self._lines) >= 100_000:  # a long-lived process (sopdocs web) stays bounded
+                self._lines.clear()
+            found = self._lines[key] = len(self.wrap(text, width)) if text else 0
+        return found
 
     def height(self, text: str, width: float) -> float:
         return self.lines(text, width) * self.line_height

@@ -322,7 +322,10 @@ class Paginator:
                 span = int(cell.find(f"{W}tcPr/{W}gridSpan").get(W + "val")) if cell.find(f"{W}tcPr/{W}gridSpan") is not None else 1
                 width = sum(grid[column:column + span]) - left - right
                 merge = cell.find(f"{W}tcPr/{W}vMerge")
-                content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in cell.iter(W + "p"))
+                paragraphs = cell.iter(W + "p")
+                if cell.find(f".//{W}txbxContent") is not None:  # a drawing's text takes no room in the cell
+                    paragraphs = [p for p in paragraphs if not _inside_textbox(p)]
+                content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in paragraphs)
                 if merge is not None and merge.get(W + "val") == "restart":
                     pending[column] = (index, content)
                 elif merge is None:
@@ -338,10 +341,9 @@ class Paginator:
         return heights
 
     def _cell_paragraph_height(self, p, width: float) -> float:
-        if _inside_textbox(p):
-            return 0.0
         # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
-        # same Dasar Hukum): a paragraph's height depends only on its XML and the width.
+        # same Dasar Hukum): a paragraph's height depends only on its XML and the width. (A key
+        # made of what paragraph_lines reads, walked in Python, costs more than lxml's tostring.)
         key = (etree.tostring(p), width)
         height = self._cell_heights.get(key)
         if height is None:
