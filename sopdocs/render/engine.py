@@ -67,14 +67,27 @@ class _Environment(SandboxedEnvironment):
         return compiled
 
 _ENVIRONMENT = _Environment()
+_PATCHED: dict[str, str] = {}  # a template part's source -> docxtpl's patch_xml of it
 _LISTING_TEXT = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a tab, bell, new line or form feed in a text
 
 class _Template(DocxTemplate):
     """A DocxTemplate that skips docxtpl's passes with nothing to do and parses the body once."""
 
     def build_xml(self, context, jinja_env=None):
-        self._column_loops = "{%tc" in self.get_xml()
-        return super().build_xml(context, jinja_env)
+        xml = self.get_xml()
+        self._column_loops = "{%tc" in xml
+        return self.render_xml_part(self.patch_xml(xml), self.docx._part, context, jinja_env)
+
+    def patch_xml(self, src_xml):
+        """docxtpl readies a part's XML for Jinja with some thirty regular expressions over it (a
+        fifth of a book's rendering); the result depends on the source alone, which every book
+        made from a template shares: worked out once per source and process."""
+        patched = _PATCHED.get(src_xml)
+        if patched is None:
+            if len(_PATCHED) >= 64:
+                _PATCHED.clear()
+            patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
+        return patched
 
     def resolve_listing(self, xml):
         """docxtpl turns tabs, bells, new lines and form feeds inside texts into Word markup, with

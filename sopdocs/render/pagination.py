@@ -323,7 +323,7 @@ class Paginator:
                 width = sum(grid[column:column + span]) - left - right
                 merge = cell.find(f"{W}tcPr/{W}vMerge")
                 paragraphs = cell.iter(W + "p")
-                if cell.find(f".//{W}txbxContent") is not None:  # a drawing's text takes no room in the cell
+                if next(cell.iter(W + "txbxContent"), None) is not None:  # a drawing's text takes no room here
                     paragraphs = [p for p in paragraphs if not _inside_textbox(p)]
                 content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in paragraphs)
                 if merge is not None and merge.get(W + "val") == "restart":
