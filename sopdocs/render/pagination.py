@@ -9,6 +9,8 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..layout.text import font as fonts
@@ -107,6 +109,7 @@ class Paginator:
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
         self._cell_heights: dict[tuple[bytes, float], float] = {}
+        self._keys: dict = {}  # the paragraphs of the table being laid out -> their height keys
         self._next_number = 1
         self._kept: list = []  # the paragraphs just laid out that keep with what follows
         self._kept_from = 0.0  # where on the page the first of them begins
@@ -263,6 +266,7 @@ class Paginator:
         grid = [_twips(col, "w") for col in tbl.iter(W + "gridCol")]
         margins = self._cell_margins(tbl)
         rows = [r for r in tbl if r.tag == W + "tr"]
+        self._keys = _paragraph_keys(tbl)
         heights = self._row_heights(rows, grid, margins)
         header = sum(h for r, h in zip(rows, heights) if r.find(f"{W}trPr/{W}tblHeader") is not None)
         chain, start = self._keep_together(rows, heights)
@@ -319,9 +323,11 @@ class Paginator:
                 continue
             height, column = fixed, 0
             for cell in row.iter(W + "tc"):
-                span = int(cell.find(f"{W}tcPr/{W}gridSpan").get(W + "val")) if cell.find(f"{W}tcPr/{W}gridSpan") is not None else 1
+                tcpr = cell.find(W + "tcPr")
+                span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
+                span = int(span_el.get(W + "val")) if span_el is not None else 1
                 width = sum(grid[column:column + span]) - left - right
-                merge = cell.find(f"{W}tcPr/{W}vMerge")
+                merge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 paragraphs = cell.iter(W + "p")
                 if next(cell.iter(W + "txbxContent"), None) is not None:  # a drawing's text takes no room here
                     paragraphs = [p for p in paragraphs if not _inside_textbox(p)]
@@ -343,13 +349,35 @@ class Paginator:
     def _cell_paragraph_height(self, p, width: float) -> float:
         # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
         # same Dasar Hukum): a paragraph's height depends only on its XML and the width. (A key
-        # made of what paragraph_lines reads, walked in Python, costs more than lxml's tostring.)
-        key = (etree.tostring(p), width)
+        # made of what paragraph_lines reads, walked in Python, costs more than the XML.)
+        key = (self._keys.get(p) or etree.tostring(p), width)
         height = self._cell_heights.get(key)
         if height is None:
             before, after, lines = self.paragraph_lines(p, width)
             height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
         return height
+
+
+_PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
+
+
+def _paragraph_keys(tbl) -> dict:
+    """Each paragraph of `tbl` with its XML and what follows it up to the next paragraph: a key
+    for its height, cut from one serialisation of the table (serialised one by one, every
+    paragraph would repeat the document's two dozen namespace declarations, at four times the
+    cost). A paragraph holding a text box is left out (its own XML does not end before the next
+    paragraph starts), and so is every paragraph when the table's XML does not spell them `w:p`."""
+    xml = etree.tostring(tbl)
+    starts = [match.start() for match in _PARAGRAPH_START.finditer(xml)]
+    paragraphs = list(tbl.iter(W + "p"))
+    if len(starts) != len(paragraphs):
+        return {}
+    keys = {}
+    for p, start, end in zip(paragraphs, starts, starts[1:] + [len(xml)]):
+        key = xml[start:end]
+        if b"txbxContent" not in key:
+            keys[p] = key
+    return keys
 
 
 def _wrapped(font, text: str, first: float, width: float) -> int:
