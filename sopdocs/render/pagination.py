@@ -362,19 +362,20 @@ _PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
 
 
 def _paragraph_keys(tbl) -> dict:
-    """Each paragraph of `tbl` with its XML and what follows it up to the next paragraph: a key
-    for its height, cut from one serialisation of the table (serialised one by one, every
-    paragraph would repeat the document's two dozen namespace declarations, at four times the
-    cost). A paragraph holding a text box is left out (its own XML does not end before the next
-    paragraph starts), and so is every paragraph when the table's XML does not spell them `w:p`."""
+    """Each paragraph of `tbl` with its XML, the key of its height, cut from one serialisation
+    of the table: serialised one by one, every paragraph would repeat the document's two dozen
+    namespace declarations, at four times the cost. A paragraph holding a text box is left out
+    (its XML does not end before the next paragraph starts), and so is every paragraph when the
+    table's XML does not spell them `w:p`."""
     xml = etree.tostring(tbl)
     starts = [match.start() for match in _PARAGRAPH_START.finditer(xml)]
     paragraphs = list(tbl.iter(W + "p"))
     if len(starts) != len(paragraphs):
         return {}
     keys = {}
-    for p, start, end in zip(paragraphs, starts, starts[1:] + [len(xml)]):
-        key = xml[start:end]
+    for p, start, following in zip(paragraphs, starts, starts[1:] + [len(xml)]):
+        end = xml.find(b"</w:p>", start, following)  # none: an empty <w:p/>
+        key = xml[start:end if end >= 0 else following]
         if b"txbxContent" not in key:
             keys[p] = key
     return keys
