@@ -88,5 +88,7 @@ def sopdocs_book_sections(doc, profile, book):
 @hookspec
 def sopdocs_postprocess(document, doc, profile, book):
     """Change a finished python-docx `Document` of `book` ("buku_sop", "sop", "buku_sp") just
-    before it is saved. The return value is ignored.
+    before it is saved. The SOPs' flowcharts are not in it: each is one placeholder paragraph
+    after its identity table, replaced by the flowchart's pages when the document is written
+    (docs/plugins.md). The return value is ignored.
     """

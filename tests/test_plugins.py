@@ -41,6 +41,9 @@ def all_text(document) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
 PROFILE_PLUGIN = """
 from sopdocs.profile import DEFAULT
 
@@ -221,6 +224,38 @@ def test_hook_sopdocs_postprocess(tmp_path):
     _, books = build(tmp_path, folder)
     assert books["SOP.docx"].core_properties.author == "Bagian Organisasi (buku_sop)"
     assert books["SP.docx"].core_properties.author == "Bagian Organisasi (buku_sp)"
+
+
+def test_postprocess_edits_the_book_around_its_flowcharts(tmp_path):
+    """The flowcharts are not in the Document a plugin changes (they are written as text when it
+    is saved): its edits land, and every flowchart page is still in the saved book, its shapes
+    too; a placeholder the plugin removed takes its flowchart with it, nothing else breaks."""
+    folder = plugin(tmp_path / "plugins", """
+        @hookimpl
+        def sopdocs_postprocess(document, doc, profile, book):
+            document.add_paragraph(f"Catatan akhir {book}")
+        """)
+    _, books = build(tmp_path, folder)
+    sop = books["SOP.docx"]
+    assert sop.paragraphs[-1].text == "Catatan akhir buku_sop"
+    captions = [p.text for p in sop.paragraphs if p.text.startswith("Bagian Flowchart")]
+    assert captions and len(list(sop.element.body.iter(WP + "anchor"))) == len(captions)
+    assert "\u27e6" not in all_text(sop)
+
+    folder = plugin(tmp_path / "plugins2", """
+        from sopdocs.render.pagination import W
+
+        @hookimpl
+        def sopdocs_postprocess(document, doc, profile, book):
+            for p in list(document.element.body.iterchildren(W + "p")):
+                if "\u27e6" in "".join(p.itertext()):
+                    p.getparent().remove(p)
+        """)
+    (tmp_path / "tanpa").mkdir()
+    _, books = build(tmp_path / "tanpa", folder)
+    sop = books["SOP.docx"]
+    assert not [p.text for p in sop.paragraphs if p.text.startswith("Bagian Flowchart")]
+    assert not list(sop.element.body.iter(WP + "anchor")) and "\u27e6" not in all_text(sop)
 
 
 def test_every_hook_has_a_test():
