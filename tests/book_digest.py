@@ -61,14 +61,15 @@ def _height(row) -> str:
 def _drawing(anchor) -> list:
     """Where the drawing sits, its size, and each shape in it: kind, offset, size, rotation, text."""
     extent = anchor.find(WP + "extent")
-    place = [int(p.findtext(WP + "posOffset") or 0) for p in (anchor.find(WP + "positionH"), anchor.find(WP + "positionV"))
-             if p is not None]
+    positions = (anchor.find(WP + "positionH"), anchor.find(WP + "positionV"))
+    place = [int(p.findtext(WP + "posOffset") or 0) for p in positions if p is not None]
     shapes = []
     for shape in anchor.iter(WPS + "wsp", "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"):
         xfrm = shape.find(f".//{A}xfrm")
         off, ext = (xfrm.find(A + "off"), xfrm.find(A + "ext")) if xfrm is not None else (None, None)
         geometry = shape.find(f".//{A}prstGeom")
-        kind = geometry.get("prst") if geometry is not None else "custom" if shape.find(f".//{A}custGeom") is not None else "picture"
+        kind = (geometry.get("prst") if geometry is not None
+                else "custom" if shape.find(f".//{A}custGeom") is not None else "picture")
         points = [[int(pt.get("x")), int(pt.get("y"))] for pt in shape.iter(A + "pt")]
         box = shape.find(f".//{TEXT_BOX}")
         shapes.append([kind, [int(off.get("x")), int(off.get("y"))] if off is not None else None,

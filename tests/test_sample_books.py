@@ -30,8 +30,8 @@ def sample_books(sample: Path, out: Path) -> dict:
     """The digest of every book `sample` becomes, by `<sample>/<file>`."""
     [result] = build([sample], out / sample.stem, Options(jobs=1, per_sop=sample.stem == PER_SOP))
     assert result.ok, result.error
-    return {f"{sample.stem}/{p.relative_to(out / sample.stem).as_posix()}": {"pages": result.book_pages.get(p), **digest(p)}
-            for p in result.outputs}
+    return {f"{sample.stem}/{p.relative_to(out / sample.stem).as_posix()}":
+            {"pages": result.book_pages.get(p), **digest(p)} for p in result.outputs}
 
 
 def _first_difference(made, saved, where: str = "") -> str:
@@ -43,7 +43,8 @@ def _first_difference(made, saved, where: str = "") -> str:
         for index, (a, b) in enumerate(zip(made, saved)):
             if a != b:
                 return _first_difference(a, b, f"{where}[{index}]")
-    return f"{where}: now {json.dumps(made, ensure_ascii=False)[:300]}, saved {json.dumps(saved, ensure_ascii=False)[:300]}"
+    now, before = (json.dumps(value, ensure_ascii=False)[:300] for value in (made, saved))
+    return f"{where}: now {now}, saved {before}"
 
 
 @pytest.fixture(scope="module")

@@ -110,6 +110,7 @@ class Paginator:
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
         self._cell_heights: dict[tuple[bytes, float], float] = {}
         self._keys: dict = {}  # the paragraphs of the table being laid out -> their height keys
+        self._formats: dict[bytes, tuple] = {}  # a paragraph's XML without its texts -> _formatting
         self._next_number = 1
         self._kept: list = []  # the paragraphs just laid out that keep with what follows
         self._kept_from = 0.0  # where on the page the first of them begins
@@ -188,18 +189,20 @@ class Paginator:
         found = self.styles.lookup(style, f"w:pPr/w:{name}", ppr)
         return found is not None and found.get(W + "val") not in ("0", "false")
 
-    def paragraph_lines(self, p, width: float) -> tuple[float, float, list[tuple[str, float]]]:
+    def paragraph_lines(self, p, width: float,
+                        xml: bytes | None = None) -> tuple[float, float, list[tuple[str, float]]]:
         """Space before, space after, and the paragraph's lines with their heights ('break' for
-        a page break inside it)."""
-        ppr = p.find(W + "pPr")
-        style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
-        spacing = self.styles.merged(style, "w:pPr/w:spacing", ppr)
-        indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
-        width -= _points(indent, "left") + _points(indent, "right")
-        first = width - _points(indent, "firstLine") + _points(indent, "hanging")  # a hanging first line is wider
-        size, bold = self._run_font(p, style)
-        font = fonts(size, bold)
-        line = self._line_height(spacing, size)
+        a page break inside it). `xml`, the paragraph's XML when the caller has it, lets the
+        formatting be worked out once for all the paragraphs that differ only in their texts."""
+        key = _TEXTS.sub(b"", xml) if xml is not None else None
+        formatting = self._formats.get(key) if key is not None else None
+        if formatting is None:
+            formatting = self._formatting(p)
+            if key is not None:
+                self._formats[key] = formatting
+        before, after, sides, first_line, font, line = formatting
+        width -= sides
+        first = width - first_line  # a hanging first line is wider
         lines: list[tuple[str, float]] = []
         for index, segment in enumerate(self._segments(p)):
             if segment == "\f":
@@ -209,7 +212,20 @@ class Paginator:
             else:
                 count = _wrapped(font, segment, max(first if index == 0 else width, 10), max(width, 10))
                 lines.extend(("text", line) for _ in range(max(1, count)))
-        return _points(spacing, "before"), _points(spacing, "after"), lines or [("text", line)]
+        return before, after, lines or [("text", line)]
+
+    def _formatting(self, p) -> tuple:
+        """What a paragraph's formatting gives its lines: space before and after, the room its
+        indents take from every line and from the first, its font and line height."""
+        ppr = p.find(W + "pPr")
+        style = ppr.find(f"{W}pStyle").get(W + "val") if ppr is not None and ppr.find(f"{W}pStyle") is not None else None
+        spacing = self.styles.merged(style, "w:pPr/w:spacing", ppr)
+        indent = self.styles.merged(style, "w:pPr/w:ind", ppr)
+        size, bold = self._run_font(p, style)
+        sides = _points(indent, "left") + _points(indent, "right")
+        first_line = _points(indent, "firstLine") - _points(indent, "hanging")
+        return (_points(spacing, "before"), _points(spacing, "after"), sides, first_line, fonts(size, bold),
+                self._line_height(spacing, size))
 
     def _segments(self, p) -> list:
         """The paragraph's text split at line and page breaks; images as their heights."""
@@ -353,12 +369,13 @@ class Paginator:
         key = (self._keys.get(p) or etree.tostring(p), width)
         height = self._cell_heights.get(key)
         if height is None:
-            before, after, lines = self.paragraph_lines(p, width)
+            before, after, lines = self.paragraph_lines(p, width, key[0])
             height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
         return height
 
 
 _PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
+_TEXTS = re.compile(rb"(?<=<w:t>)[^<]+|(?<=<w:t xml:space=\"preserve\">)[^<]+")  # a paragraph's texts, in its XML
 
 
 def _paragraph_keys(tbl) -> dict:
