@@ -10,6 +10,8 @@ whose only text is its token; the pagination takes the flowchart's pages from it
 """
 from __future__ import annotations
 
+import re
+
 from docx.parts.document import DocumentPart
 
 from .markers import Markers
@@ -19,19 +21,21 @@ from .pagination import W
 class FlowchartPart(DocumentPart):
     """The main document part, whose placeholder paragraphs are written as their flowcharts."""
 
-    flowcharts: list[tuple[bytes, bytes]] = []  # (placeholder token, flowchart XML), UTF-8
+    placeholder: re.Pattern = re.compile(b"(?!)")  # the placeholders' tokens in the XML, their index
+    flowcharts: list[bytes] = []  # by index, UTF-8
 
     @property
     def blob(self) -> bytes:
         xml = super().blob
-        found = sorted((xml.find(token), flowchart) for token, flowchart in self.flowcharts)
-        pieces, position = [], 0
-        for marker, flowchart in found:
-            if marker < position:  # a placeholder a plugin removed: nothing to put in its place
+        pieces, position, done = [], 0, set()
+        for match in self.placeholder.finditer(xml):  # one pass, in the document's order
+            index = int(match.group(1))
+            if index in done or index >= len(self.flowcharts):
                 continue
-            start = max(xml.rfind(b"<w:p>", 0, marker), xml.rfind(b"<w:p ", 0, marker))
-            pieces += [xml[position:start], flowchart]
-            position = xml.index(b"</w:p>", marker) + len(b"</w:p>")
+            done.add(index)
+            start = max(xml.rfind(b"<w:p>", position, match.start()), xml.rfind(b"<w:p ", position, match.start()))
+            pieces += [xml[position:start], self.flowcharts[index]]
+            position = xml.index(b"</w:p>", match.end()) + len(b"</w:p>")
         return b"".join(pieces) + xml[position:]
 
 
@@ -47,7 +51,9 @@ def placeholders(document, places: Markers, count: int) -> list:
 
 
 def write_as_text(document, places: Markers, flowcharts: list[str]) -> None:
-    """Have `document` written with `flowcharts[i]` in place of the paragraph of `places(i)`."""
+    """Have `document` written with `flowcharts[i]` in place of the paragraph of `places(i)`
+    (a placeholder a plugin removed takes its flowchart with it)."""
     part = document.part
     part.__class__ = FlowchartPart
-    part.flowcharts = [(places(i).encode(), xml.encode()) for i, xml in enumerate(flowcharts)]
+    part.placeholder = places.in_utf8()
+    part.flowcharts = [xml.encode() for xml in flowcharts]

@@ -25,6 +25,10 @@ class Markers:
         """The placeholder numbered `index`."""
         return f"\u27e6{self.secret}:{index}\u27e7"
 
+    def in_utf8(self) -> re.Pattern:
+        """The placeholders as they are found in UTF-8 encoded text; group 1 is the index."""
+        return re.compile(self._pattern.pattern.encode())
+
     def whole(self, text: str) -> int | None:
         """The index of the placeholder that is all of `text`, or None."""
         match = self._pattern.fullmatch(text)
