@@ -67,10 +67,13 @@ def build(paths, out_dir: Path, options: Options = Options(), progress: Progress
     names = unique_names(checked)
     jobs = min(options.processes, len(checked)) if own_plugins else 1
     results = []
-    for result in _build_each(checked, names, out_dir, options, plugins, jobs, progress):
-        results.append(result)
-        if not options.pdf:
-            progress(Event(Stage.FINISHED, result.workbook, result=result))
+    try:
+        for result in _build_each(checked, names, out_dir, options, plugins, jobs, progress):
+            results.append(result)
+            if not options.pdf:
+                progress(Event(Stage.FINISHED, result.workbook, result=result))
+    finally:
+        gc.unfreeze()  # what the books' collections set aside (_safe_build) is the collector's again
     if options.pdf:
         _convert_pdfs(results, options.processes)
         for result in results:
@@ -142,7 +145,10 @@ def _safe_build(checked: Checked, base: Path, options: Options, plugins: Plugins
         # A book's document trees live in C memory behind a few Python objects in reference
         # cycles; the collector would not see them as large and let a worker grow by ~150 MB
         # a book. Collecting after each book keeps every process at the size of one book.
+        # What outlives the collection (modules, the checked workbooks, caches) then stays out
+        # of the next ones, which would walk it all again (a build unfreezes it when done).
         gc.collect()
+        gc.freeze()
 
 
 def build_checked(checked: Checked, base: Path, options: Options, plugins: Plugins,
