@@ -2,6 +2,8 @@
 page's shapes, then the table with the two header rows and rows of exact height."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..layout.flowchart import BORDER, CELL_PAD_X, MUTU_BAKU, FlowchartLayout, pad_x
 from ..layout.geometry import Column, Page
 from ..layout.text import Font
@@ -80,6 +82,7 @@ def _caption_after(layout: FlowchartLayout, page: Page) -> float:
     return page.caption_height - layout.sizes.bold.height(page.caption, layout.setup.content_width)
 
 
+@lru_cache(maxsize=None)  # a few values, written into thousands of cells
 def _margins(horizontal: float) -> str:
     """Cell margins, none above and below: a Word-like engine adds those to an exact row height
     and LibreOffice does not, so the room above and below the text is kept inside the row
@@ -109,6 +112,7 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
             f'{text_runs(text, "")}</w:p></w:tc>')
 
 
+@lru_cache(maxsize=None)  # a few fonts (shared: layout.text.font), named in every cell
 def cell_style_id(font: Font) -> str:
     """The paragraph style of the table cells set in `font` (size, weight and line height)."""
     return f"SopdocsSel{round(font.size * 2)}{'B' if font.bold else ''}L{twips(font.line_height)}"
