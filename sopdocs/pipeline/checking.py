@@ -39,8 +39,12 @@ class Checked:
 
     def as_dict(self) -> dict:
         """The JSON of `sopdocs check --json` and of the web page's API."""
-        return {"workbook": str(self.path), "ok": self.ok, "profil": self.profile.name,
-                "temuan": [f.as_dict() for f in self.findings]}
+        return report_dict(str(self.path), self.ok, self.profile.name, self.findings)
+
+
+def report_dict(workbook: str, ok: bool, profile: str, findings: Findings) -> dict:
+    """One workbook's check report as JSON: `sopdocs check --json`, and the web page's."""
+    return {"workbook": workbook, "ok": ok, "profil": profile, "temuan": [f.as_dict() for f in findings]}
 
 
 def find_workbooks(paths) -> list[Path]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import pipeline
 from ..errors import ConversionError, SopdocsError
 from ..pipeline import Event, Options, Stage
+from ..pipeline.checking import report_dict
 
 QUEUED, RUNNING, DONE, FAILED = "antre", "berjalan", "selesai", "gagal"
 PREVIEW = "pratinjau"
@@ -220,8 +221,7 @@ def result_dict(result, uploads: Path, out_dir: Path) -> dict:
             "galat": result.error, "sop": result.sops, "layanan": result.layanan, "halaman": result.pages,
             "berkas": [_relative(p, out_dir) for p in result.outputs], "catatan": result.notes,
             "peringatan": result.warnings,
-            "periksa": {"workbook": workbook, "ok": not result.findings.errors, "profil": result.profile,
-                        "temuan": [f.as_dict() for f in result.findings]}}
+            "periksa": report_dict(workbook, not result.findings.errors, result.profile, result.findings)}
 
 
 def make_previews(books: list[Path], out_dir: Path, preview_dir: Path,
