@@ -143,15 +143,16 @@ def _fit_columns(sop: Sop, setup: PageSetup, notes: list[str], titles: dict[str,
         notes.append(f"SOP \"{sop.nama}\" punya {len(sop.actors)} pelaksana: kolom pelaksana dipersempit{smaller} "
                      f"agar muat di kertas {setup.paper}.")
     mutu_baku = dict(zip(MUTU_BAKU, squeeze.mutu_baku))
+    longest = {key: _longest_word(sop, key, squeeze.font_size) for key in ("kegiatan", *MUTU_BAKU)}
     for key in MUTU_BAKU:  # a column as wide as its longest word, when Kegiatan can spare the room
-        grow = min(_longest_word(sop, key, squeeze.font_size), mutu_baku[key] * 1.6) - mutu_baku[key]
+        grow = min(longest[key], mutu_baku[key] * 1.6) - mutu_baku[key]
         if 0 < grow <= kegiatan - squeeze.kegiatan_min:
             mutu_baku[key] += grow
             kegiatan -= grow
     widths = [["no", titles["no"], no_width, None], ["kegiatan", titles["kegiatan"], kegiatan, None]]
     widths += [["actor", name, actor_width, i] for i, name in enumerate(sop.actors or [""])]
     widths += [[key, titles[key], mutu_baku[key], None] for key in MUTU_BAKU]
-    _room_for_titles(widths, sop, squeeze.font_size, notes)
+    _room_for_titles(widths, sop, longest, notes)
     columns, x = [], setup.left
     for key, title, width, actor in widths:
         columns.append(Column(key, title, x, width, actor))
@@ -187,7 +188,7 @@ def _title_need(key: str, title: str, size: float) -> float:
     return max((bold.width(word) for word in title.split()), default=0.0) + _margins(key)
 
 
-def _room_for_titles(widths: list[list], sop: Sop, font_size: float, notes: list[str]) -> None:
+def _room_for_titles(widths: list[list], sop: Sop, longest: dict[str, float], notes: list[str]) -> None:
     """Widen the columns whose longest title word would be broken even in HEADER_MIN_SIZE type.
 
     The room comes from Kegiatan, then from the mutu baku columns, each down to what its title
@@ -195,8 +196,8 @@ def _room_for_titles(widths: list[list], sop: Sop, font_size: float, notes: list
     does the header type go below HEADER_MIN_SIZE (to HEADER_FLOOR); if even that fails the
     author is told to shorten the actors' names, since a word is never broken silently.
     """
-    words = {key: _longest_word(sop, key, font_size) for key in MUTU_BAKU}  # their own words stay whole
-    words["kegiatan"] = max(KEGIATAN_FLOOR, _longest_word(sop, "kegiatan", font_size))
+    words = {key: longest[key] for key in MUTU_BAKU}  # their own words stay whole
+    words["kegiatan"] = max(KEGIATAN_FLOOR, longest["kegiatan"])
     size = HEADER_MIN_SIZE
     while True:
         needs = [_title_need(key, title, size) for key, title, _, _ in widths]
@@ -228,8 +229,8 @@ def _longest_word(sop: Sop, key: str, font_size: float) -> float:
     """The width a text column needs so that no word of it is broken."""
     regular = font(font_size)
     texts = (step.waktu.text if key == "waktu" else getattr(step, key) for step in sop.steps)
-    words = (word for text in texts for word in text.split())
-    return max((regular.width(w) for w in words), default=0.0) + _margins(key) + 1
+    words = {word for text in texts for word in text.split()}
+    return max(map(regular.width, words), default=0.0) + _margins(key) + 1
 
 
 def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
@@ -245,10 +246,13 @@ def _sizes(columns: list[Column], font_size: float, setup: PageSetup) -> Sizes:
 
 
 def _header_font(columns: list[Column], font_size: float) -> Font:
+    # Every word scales alike with the type: a title's widest word at one size is its widest at all.
+    bold = font(font_size, bold=True)
+    widest = [(max(c.title.split(), key=bold.width), text_room(c.key, c.width)) for c in columns if c.title.split()]
     size = font_size
     while size > HEADER_FLOOR:
         bold = font(size, bold=True)
-        if all(bold.width(word) <= text_room(c.key, c.width) for c in columns for word in c.title.split()):
+        if all(bold.width(word) <= room for word, room in widest):
             break
         size -= 0.5
     return font(size, bold=True)

@@ -33,8 +33,15 @@ class Rect:
 
     def port(self, side: str) -> Point:
         """The middle of a side: 'top', 'bottom', 'left' or 'right' (a diamond's vertices)."""
-        return {"top": (self.cx, self.y), "bottom": (self.cx, self.y1),
-                "left": (self.x, self.cy), "right": (self.x1, self.cy)}[side]
+        if side == "top":
+            return self.cx, self.y
+        if side == "bottom":
+            return self.cx, self.y1
+        if side == "left":
+            return self.x, self.cy
+        if side == "right":
+            return self.x1, self.cy
+        raise KeyError(side)
 
     def on_edge(self, point: Point, tolerance: float = 0.01) -> bool:
         x, y = point

@@ -160,12 +160,15 @@ class Router:
                         points = self._lane_points(source.rect, side, target.rect, entry, x)
                         if points is None:
                             continue
+                        cost = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:]))
+                        cost += (40 * (abs(x - points[0][0]) < room) + 60 * (entry == "top")
+                                 + 10 * max(0.0, LANE_CLEAR - self._to_table_line(x)))
+                        if best is not None and cost >= best[0]:
+                            continue  # a clash only adds: no need to look for one (most lanes end here)
                         clash = self._clashes(page, x, points[1][1], points[2][1])
                         if clash and not crowded:
                             continue
-                        cost = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:]))
-                        cost += (1000 * clash + 40 * (abs(x - points[0][0]) < room) + 60 * (entry == "top")
-                                 + 10 * max(0.0, LANE_CLEAR - self._to_table_line(x)))
+                        cost += 1000 * clash
                         if best is None or cost < best[0]:
                             best = (cost, side, entry, x, points)
             if best:

@@ -100,7 +100,13 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
           span: int = 1, merge: str = "", fill: str = "", key: str = "") -> str:
     """A cell; a header cell is given its bold `font`. Font, size and line height are those of the
     cell's paragraph style (cell_styles), said once in the document instead of in every cell."""
-    font = font or layout.sizes.font
+    start = _cell_start(width, align, font or layout.sizes.font, span, merge, fill, key)
+    return f"{start}{text_runs(text, '')}</w:p></w:tc>"
+
+
+@lru_cache(maxsize=4096)  # a table's few column widths and kinds of cell recur in every row of every page
+def _cell_start(width: int, align: str, font: Font, span: int, merge: str, fill: str, key: str) -> str:
+    """A cell's XML up to its paragraph's text: the cell and paragraph properties."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>" if merge else ""
@@ -108,8 +114,7 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
     props += f"<w:tcMar>{_margins(pad_x(key))}</w:tcMar>" if pad_x(key) != CELL_PAD_X else ""
     props += '<w:vAlign w:val="center"/>'
     jc = "" if align == "left" else f'<w:jc w:val="{align}"/>'
-    return (f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell_style_id(font)}"/>{jc}</w:pPr>'
-            f'{text_runs(text, "")}</w:p></w:tc>')
+    return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{cell_style_id(font)}"/>{jc}</w:pPr>'
 
 
 @lru_cache(maxsize=None)  # a few fonts (shared: layout.text.font), named in every cell

@@ -64,8 +64,10 @@ def run_props(font: str, size: float, bold: bool = False) -> str:
 
 def text_runs(text: str, rpr: str) -> str:
     """Runs for `text`, its line breaks kept as <w:br/>."""
+    if not text:
+        return ""
     parts = [f'<w:t xml:space="preserve">{esc(line)}</w:t>' for line in text.split("\n")]
-    return f"<w:r>{rpr}{'<w:br/>'.join(parts)}</w:r>" if text else ""
+    return f"<w:r>{rpr}{'<w:br/>'.join(parts)}</w:r>"
 
 
 def paragraph(content: str, line: float, align: str = "left", after: float = 0.0, extra_ppr: str = "",
