@@ -3,11 +3,16 @@ count by hand: tables kept together, page numbering that runs on across sections
 first lines."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from docx.shared import Mm, Pt
 
 from sopdocs.render.document import new_document
 from sopdocs.render.ooxml import parse
-from sopdocs.render.pagination import W, paginate
+from sopdocs.render.pagination import TableCells, W, paginate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LINE = 12  # exact line height of every paragraph below, in points
 
@@ -120,3 +125,80 @@ def test_a_signature_that_does_not_fit_takes_the_kept_rows_and_heading_before_it
     signature = table(doc, 4, kept=True)  # 8 + 1 + 4 + 1 = 14 lines: 4 more do not fit on 16
     paginator = paginate(doc)
     assert [paginator.page_of[e] for e in (heading, dictums, spacer, signature)] == [2, 2, 2, 2]
+
+
+def auto_height_table(doc, cell_paragraphs: str):
+    """A one-cell table whose row is as tall as its paragraphs (`cell_paragraphs`, XML)."""
+    xml = ('<w:tbl><w:tblPr><w:tblW w:w="2000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/>'
+           f'</w:tblGrid><w:tr><w:tc>{cell_paragraphs}</w:tc></w:tr></w:tbl>')
+    element = parse(xml)[0]
+    doc.element.body.find(W + "sectPr").addprevious(element)
+    return element
+
+
+def one_line(text: str = "isi") -> str:
+    return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE * 20}" w:lineRule="exact"/></w:pPr>'
+            f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+def test_the_text_of_a_text_box_in_a_table_takes_no_room():
+    """A table holding a text box is walked as a tree (its XML is not read as text): the 30
+    paragraphs inside the box are drawn over the page, the cell's one line is all it takes."""
+    doc = document()  # 16 lines a page
+    lines(doc, 14)
+    box = ('<w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>'
+           + one_line() * 30 + "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+           "</w:drawing></w:r>")
+    boxed = auto_height_table(doc, one_line()[:-len("</w:p>")] + box + "</w:p>")
+    after = lines(doc, 1)
+    paginator = paginate(doc)
+    assert TableCells.read(boxed).walked
+    assert paginator.page_of[boxed] == 1 and paginator.page_of[after] == 1  # 14 + 1 + 1 lines
+
+
+def test_a_table_read_as_text_is_measured_as_its_tree():
+    """Vertical merges, spans, empty paragraphs and paragraphs with attributes, read from the
+    table's XML as text, give the heights the tree walk gives."""
+    doc = document(400)
+    merged = ('<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + one_line() * 5 + '</w:tc>'
+              '<w:tc>' + one_line() + '</w:tc></w:tr>'
+              '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p w:rsidR="00A1"/></w:tc></w:tr>'
+              '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + one_line("dua kolom") + '</w:tc></w:tr>')
+    tbl = parse('<w:tbl><w:tblPr><w:tblW w:w="4000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/>'
+                f'<w:gridCol w:w="2000"/></w:tblGrid>{merged}</w:tbl>')[0]
+    doc.element.body.find(W + "sectPr").addprevious(tbl)
+    text, tree = TableCells.read(tbl), TableCells.from_tree(tbl)
+    assert not text.walked
+    assert text.rows == tree.rows
+    paginator = paginate(doc)
+    paginator._cells = text
+    by_text = paginator._row_heights(text.rows, [100, 100], (0, 0, 5.4, 5.4))
+    paginator._cells = tree
+    assert by_text == paginator._row_heights(tree.rows, [100, 100], (0, 0, 5.4, 5.4))
+    assert by_text[0] + by_text[1] == pytest.approx(5 * LINE)  # the merged cell's five lines
+
+
+@pytest.mark.parametrize("sample", ["kecamatan-contoh", "satpolpp-kota-batam"])
+def test_every_book_table_read_as_text_paginates_as_the_tree_walk(sample, monkeypatch):
+    """Each table of the sample books is read from its XML as text; walked as a tree instead,
+    every element of the books falls on the same page."""
+    from sopdocs.pipeline.checking import check_workbook
+    from sopdocs.plugins import Plugins
+    from sopdocs.render import book, sp
+
+    laid_out = []
+    for module in (book, sp):
+        monkeypatch.setattr(module, "paginate", lambda d, fixed=None: laid_out.append((d, fixed)) or paginate(d, fixed))
+    checked = check_workbook(ROOT / "samples" / f"{sample}.xlsx", Plugins())
+    book.render_book(checked.doc, checked.profile)
+    sp.render_sp_book(checked.doc, checked.profile)
+    assert len(laid_out) == 2
+    for document, fixed in laid_out:
+        tables = list(document.element.body.iter(W + "tbl"))
+        assert tables and not any(TableCells.read(t).walked for t in tables)
+        by_text = paginate(document, fixed)
+        with monkeypatch.context() as walking:
+            walking.setattr(TableCells, "read", classmethod(lambda cls, tbl: cls.from_tree(tbl)))
+            by_tree = paginate(document, fixed)
+        assert [count for _, count in by_text.sections] == [count for _, count in by_tree.sections]
+        assert by_text.page_of == by_tree.page_of

@@ -5,7 +5,9 @@ Workbook text is printed as it was typed, so a placeholder must be text that no 
 each kind of placeholder of each book draws a fresh random secret, which did not exist when the
 workbook was written, and all its placeholders carry it: `⟦<secret>:<index>⟧`. The secret is
 short because the pagination measures the placeholders where they stand, before they are replaced
-by a page number or removed: a long one would wrap a line that prints on one.
+by a page number or removed: a long one would wrap a line that prints on one. It is made of digits,
+which are all as wide as each other, so that every run of a build measures, and numbers, the same
+pages (hex letters differ in width: a book could gain a page in one run out of a few).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ class Markers:
     """The placeholders of one kind in one book, numbered as the caller counts."""
 
     def __init__(self):
-        self.secret = secrets.token_hex(3)
+        self.secret = f"{secrets.randbelow(10**6):06d}"
         self._pattern = re.compile(f"\u27e6{self.secret}:(\\d+)\u27e7")
 
     def __call__(self, index: int) -> str:

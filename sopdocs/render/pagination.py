@@ -10,6 +10,7 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -109,7 +110,7 @@ class Paginator:
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
         self._cell_heights: dict[tuple[bytes, float], float] = {}
-        self._keys: dict = {}  # the paragraphs of the table being laid out -> their height keys
+        self._cells: TableCells | None = None  # the table being laid out
         self._formats: dict[bytes, tuple] = {}  # a paragraph's XML without its texts -> _formatting
         self._next_number = 1
         self._kept: list = []  # the paragraphs just laid out that keep with what follows
@@ -230,11 +231,10 @@ class Paginator:
     def _segments(self, p) -> list:
         """The paragraph's text split at line and page breaks; images as their heights."""
         segments, text = [], ""
-        for node in p.iter(W + "t", W + "br", W + "tab", WP + "extent", W + "txbxContent"):
-            if node.tag == W + "txbxContent":
-                continue
+        boxed = next(p.iter(W + "txbxContent"), None) is not None  # a text box's words take no room here
+        for node in p.iter(W + "t", W + "br", W + "tab", WP + "extent"):
             if node.tag == W + "t":
-                if not _inside_textbox(node):
+                if not (boxed and _inside_textbox(node)):
                     text += node.text or ""
             elif node.tag == W + "tab":
                 text += "    "
@@ -246,7 +246,7 @@ class Paginator:
             elif node.get(W + "type") == "page":
                 segments.extend([text, "\f"] if text else ["\f"])
                 text = ""
-            elif not _inside_textbox(node):
+            elif not (boxed and _inside_textbox(node)):
                 segments.append(text)
                 text = ""
         if text or not segments:
@@ -281,29 +281,28 @@ class Paginator:
     def _table(self, tbl) -> None:
         grid = [_twips(col, "w") for col in tbl.iter(W + "gridCol")]
         margins = self._cell_margins(tbl)
-        rows = [r for r in tbl if r.tag == W + "tr"]
-        self._keys = _paragraph_keys(tbl)
-        heights = self._row_heights(rows, grid, margins)
-        header = sum(h for r, h in zip(rows, heights) if r.find(f"{W}trPr/{W}tblHeader") is not None)
-        chain, start = self._keep_together(rows, heights)
+        cells = self._cells = TableCells.read(tbl)
+        heights = self._row_heights(cells.rows, grid, margins)
+        header = sum(h for r, h in zip(cells.rows, heights) if r.header)
+        chain, start = self._keep_together(cells, heights)
         self.page_of[tbl] = self.page if self.y + 1 < self.height else self.page + 1
         page = self.page
-        for row, height in zip(rows, heights):
+        for row, height in zip(cells.rows, heights):
             if self.y + height > self.height and self.y > 0:
                 self._new_page()
-                if row.find(f"{W}trPr/{W}tblHeader") is None:
+                if not row.header:
                     self.y += header
             self.y += height
-        if self._row_kept(rows[-1]):  # the whole table keeps with what follows (the Keputusan's dictums)
+        if cells.kept(cells.rows[-1]):  # the whole table keeps with what follows (the Keputusan's dictums)
             self._kept, self._kept_from = (chain + [tbl], start) if self.page == page else ([tbl], 0.0)
 
-    def _keep_together(self, rows, heights) -> tuple[list, float]:
+    def _keep_together(self, cells: TableCells, heights) -> tuple[list, float]:
         """Rows kept with the next (every paragraph "keep with next") go to the next page as one
         block when they do not fit here but fit on a page, taking along what keeps with the table
         before it (a heading, a table kept whole); as Word and LibreOffice do, nothing moves when
         the block would not fit on a new page either. Returns that chain and where it now starts."""
         kept = 0
-        while kept < len(rows) - 1 and self._row_kept(rows[kept]):
+        while kept < len(cells.rows) - 1 and cells.kept(cells.rows[kept]):
             kept += 1
         block = sum(heights[:kept + 1])
         chain, start = self._kept, (self._kept_from if self._kept else self.y)
@@ -316,10 +315,6 @@ class Paginator:
                 self.page_of[element] = self.page
         return chain, start
 
-    def _row_kept(self, row) -> bool:
-        paragraphs = [p for p in row.iter(W + "p") if not _inside_textbox(p)]
-        return bool(paragraphs) and all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
-
     def _cell_margins(self, tbl) -> tuple[float, float, float, float]:
         style = tbl.find(f"{W}tblPr/{W}tblStyle")
         found = tbl.find(f"{W}tblPr/{W}tblCellMar")
@@ -328,24 +323,18 @@ class Paginator:
         side = lambda name, default: _twips(found.find(W + name), "w", default) if found is not None and found.find(W + name) is not None else default  # noqa: E731,E501
         return side("top", 0), side("bottom", 0), side("left", DEFAULT_CELL_MARGIN), side("right", DEFAULT_CELL_MARGIN)
 
-    def _row_heights(self, rows, grid, margins) -> list[float]:
+    def _row_heights(self, rows: list[TableRow], grid, margins) -> list[float]:
         top, bottom, left, right = margins
         heights, pending = [], {}  # pending: grid column -> (first row, content height) of a vertical merge
         for index, row in enumerate(rows):
-            rule = row.find(f"{W}trPr/{W}trHeight")
-            fixed = _twips(rule, "val") if rule is not None else 0.0
-            if rule is not None and rule.get(W + "hRule") == "exact":
-                heights.append(fixed)
+            if row.exact:
+                heights.append(row.height)
                 continue
-            height, column = fixed, 0
-            for cell in row.iter(W + "tc"):
-                span, merge = _span_and_merge(cell)
+            height, column = row.height, 0
+            for span, merge, paragraphs in row.cells:
                 width = sum(grid[column:column + span]) - left - right
-                paragraphs = cell.iter(W + "p")
-                if next(cell.iter(W + "txbxContent"), None) is not None:  # a drawing's text takes no room here
-                    paragraphs = [p for p in paragraphs if not _inside_textbox(p)]
                 content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in paragraphs)
-                if merge is not None and merge.get(W + "val") == "restart":
+                if merge == RESTART:
                     pending[column] = (index, content)
                 elif merge is None:
                     height = max(height, content)
@@ -353,46 +342,131 @@ class Paginator:
                 column += span
             heights.append(height)
             for column, (first, content) in list(pending.items()):
-                if not _continues(rows, index + 1, column, grid):
+                if not _continues(rows, index + 1, column):
                     spanned = sum(heights[first:index + 1])
                     heights[index] += max(0.0, content - spanned)
                     del pending[column]
         return heights
 
-    def _cell_paragraph_height(self, p, width: float) -> float:
+    def _cell_paragraph_height(self, index: int, width: float) -> float:
         # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
-        # same Dasar Hukum): a paragraph's height depends only on its XML and the width. (A key
-        # made of what paragraph_lines reads, walked in Python, costs more than the XML.)
-        key = (self._keys.get(p) or etree.tostring(p), width)
+        # same Dasar Hukum): a paragraph's height depends only on its XML and the width.
+        key = (self._cells.keys[index], width)
         height = self._cell_heights.get(key)
         if height is None:
-            before, after, lines = self.paragraph_lines(p, width, key[0])
+            before, after, lines = self.paragraph_lines(self._cells.paragraph(index), width, key[0])
             height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
         return height
 
 
-_PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
 _TEXTS = re.compile(rb"(?<=<w:t>)[^<]+|(?<=<w:t xml:space=\"preserve\">)[^<]+")  # a paragraph's texts, in its XML
+RESTART, CONTINUE = "restart", "continue"
 
 
-def _paragraph_keys(tbl) -> dict:
-    """Each paragraph of `tbl` with its XML, the key of its height, cut from one serialisation
-    of the table: serialised one by one, every paragraph would repeat the document's two dozen
-    namespace declarations, at four times the cost. A paragraph holding a text box is left out
-    (its XML does not end before the next paragraph starts), and so is every paragraph when the
-    table's XML does not spell them `w:p`."""
-    xml = etree.tostring(tbl)
-    starts = [match.start() for match in _PARAGRAPH_START.finditer(xml)]
-    paragraphs = list(tbl.iter(W + "p"))
-    if len(starts) != len(paragraphs):
-        return {}
-    keys = {}
-    for p, start, following in zip(paragraphs, starts, starts[1:] + [len(xml)]):
-        end = xml.find(b"</w:p>", start, following)  # none: an empty <w:p/>
-        key = xml[start:end if end >= 0 else following]
-        if b"txbxContent" not in key:
-            keys[p] = key
-    return keys
+@dataclass
+class TableRow:
+    """What the pagination needs of a table row: its height rule, whether it is a header row
+    repeated on every page, and its cells as (grid span, vertical merge, paragraph indices)."""
+
+    exact: bool = False
+    height: float = 0.0  # w:trHeight: the exact height, or the least
+    header: bool = False
+    cells: list[tuple[int, str | None, list[int]]] = field(default_factory=list)
+
+
+class TableCells:
+    """A table's rows, its paragraphs' XML (the keys of their heights) and, when a height must
+    be measured, the paragraph elements (paragraph i is the table's i-th w:p)."""
+
+    def __init__(self, tbl, rows: list[TableRow], keys: list[bytes], elements: list | None = None):
+        self.tbl, self.rows, self.keys, self._elements = tbl, rows, keys, elements
+        self.walked = elements is not None  # read by walking the tree (not from the XML as text)
+
+    def kept(self, row: TableRow) -> bool:
+        """Whether every paragraph of the row keeps with the next (and it has one)."""
+        paragraphs = [self.keys[i] for _, _, indices in row.cells for i in indices]
+        return bool(paragraphs) and all(_keeps_with_next(key) for key in paragraphs)
+
+    def paragraph(self, index: int):
+        if self._elements is None:
+            self._elements = list(self.tbl.iter(W + "p"))
+        return self._elements[index]
+
+    @classmethod
+    def read(cls, tbl) -> "TableCells":
+        """From one serialisation of the table, read as text: walking the tree would make an
+        lxml proxy for each of a book's ~40,000 table elements. A table the text reading does
+        not cover (text boxes or tables inside it, another prefix than `w:`) is walked."""
+        xml = etree.tostring(tbl)
+        if b"txbxContent" not in xml and len(_TABLE_START.findall(xml)) == 1:
+            rows, keys = _read_xml(xml)
+            if len(rows) == sum(1 for r in tbl if r.tag == W + "tr") and len(keys) == _COUNT_PARAGRAPHS(tbl):
+                return cls(tbl, rows, keys)
+        return cls.from_tree(tbl)
+
+    @classmethod
+    def from_tree(cls, tbl) -> "TableCells":
+        elements = list(tbl.iter(W + "p"))
+        position = {p: i for i, p in enumerate(elements)}
+        rows = []
+        for tr in (r for r in tbl if r.tag == W + "tr"):
+            rule = tr.find(f"{W}trPr/{W}trHeight")
+            row = TableRow(rule is not None and rule.get(W + "hRule") == "exact",
+                           _twips(rule, "val") if rule is not None else 0.0,
+                           tr.find(f"{W}trPr/{W}tblHeader") is not None)
+            for cell in tr.iter(W + "tc"):
+                span, merge = cell.find(f"{W}tcPr/{W}gridSpan"), cell.find(f"{W}tcPr/{W}vMerge")
+                paragraphs = [position[p] for p in cell.iter(W + "p") if not _inside_textbox(p)]
+                row.cells.append((int(span.get(W + "val")) if span is not None else 1,
+                                  None if merge is None else RESTART if merge.get(W + "val") == RESTART else CONTINUE,
+                                  paragraphs))
+            rows.append(row)
+        return cls(tbl, rows, [etree.tostring(p) for p in elements], elements)
+
+
+_TABLE_START = re.compile(rb"<w:tbl[ >]")
+_COUNT_PARAGRAPHS = etree.XPath("count(.//w:p)", namespaces={"w": W[1:-1]})
+_ROW_START, _CELL_START = re.compile(rb"<w:tr[ >/]"), re.compile(rb"<w:tc[ >/]")
+_PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
+_TRHEIGHT = re.compile(rb"<w:trHeight\b([^>]*)>")
+_GRIDSPAN = re.compile(rb'<w:gridSpan w:val="(\d+)"')
+_VMERGE = re.compile(rb"<w:vMerge\b([^>]*)>")
+_VAL = re.compile(rb'\bw:val="([^"]*)"')
+_H_RULE = re.compile(rb'\bw:hRule="exact"')
+
+
+def _read_xml(xml: bytes) -> tuple[list[TableRow], list[bytes]]:
+    """The rows and paragraph XML of a table serialised with the `w:` prefix, read from its text
+    a row and a cell at a time (splitting and searching text is done in C, paragraphs included)."""
+    rows: list[TableRow] = []
+    keys: list[bytes] = []
+    for row_xml in _ROW_START.split(xml)[1:]:
+        properties, *cells = _CELL_START.split(row_xml)
+        height = _TRHEIGHT.search(properties)
+        value = _VAL.search(height.group(1)) if height else None
+        row = TableRow(bool(height and _H_RULE.search(height.group(1))),
+                       int(value.group(1)) / 20 if value and value.group(1) else 0.0, b"<w:tblHeader" in properties)
+        for cell_xml in cells:
+            head = cell_xml[:cell_xml.find(b"</w:tcPr>") + 1]  # the cell's properties (none: empty)
+            span, merge = _GRIDSPAN.search(head), _VMERGE.search(head)
+            paragraphs = [_paragraph_xml(part) for part in _PARAGRAPH_START.split(cell_xml)[1:]]
+            row.cells.append((int(span.group(1)) if span else 1, None if merge is None else
+                              RESTART if b'w:val="restart"' in merge.group(1) else CONTINUE,
+                              list(range(len(keys), len(keys) + len(paragraphs)))))
+            keys.extend(paragraphs)
+        rows.append(row)
+    return rows, keys
+
+
+def _keeps_with_next(paragraph: bytes) -> bool:
+    end = paragraph.find(b"</w:pPr>")  # its own properties come first, before any run (or text box)
+    return end >= 0 and b"<w:keepNext" in paragraph[:end]
+
+
+def _paragraph_xml(part: bytes) -> bytes:
+    """A paragraph's XML after its `<w:p`, from the text that follows it up to the next paragraph."""
+    end = part.find(b"</w:p>")
+    return part[:end] if end >= 0 else part[:part.find(b">") + 1]  # <w:p/>
 
 
 def _wrapped(font, text: str, first: float, width: float) -> int:
@@ -407,37 +481,19 @@ def _wrapped(font, text: str, first: float, width: float) -> int:
     return 1 + font.lines(rest, width)
 
 
-def _span_and_merge(cell) -> tuple[int, object]:
-    """A cell's grid span and its w:vMerge (or None), from its properties, its first child: the
-    pagination reads them for every cell of every table, faster so than with find."""
-    span, merge = 1, None
-    if len(cell) and cell[0].tag == TCPR:
-        for prop in cell[0]:
-            if prop.tag == GRID_SPAN:
-                span = int(prop.get(W + "val"))
-            elif prop.tag == V_MERGE:
-                merge = prop
-    return span, merge
-
-
-TCPR, GRID_SPAN, V_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge"
-
-
 def _inside_textbox(node) -> bool:
     return any(a.tag == W + "txbxContent" for a in node.iterancestors())
 
 
-def _continues(rows, index: int, column: int, grid) -> bool:
+def _continues(rows: list[TableRow], index: int, column: int) -> bool:
     """Whether row `index` continues the vertical merge at grid `column`."""
     if index >= len(rows):
         return False
     position = 0
-    for cell in rows[index].iter(W + "tc"):
-        span_el = cell.find(f"{W}tcPr/{W}gridSpan")
+    for span, merge, _ in rows[index].cells:
         if position == column:
-            merge = cell.find(f"{W}tcPr/{W}vMerge")
-            return merge is not None and merge.get(W + "val") != "restart"
-        position += int(span_el.get(W + "val")) if span_el is not None else 1
+            return merge == CONTINUE
+        position += span
     return False
 
 
