@@ -8,6 +8,7 @@ coordinates: x from the left edge of the paper, y from its top.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Sop, Step, Symbol
 from .geometry import CONNECTOR, STUB, Column, Page, Rect, Row, Shape
@@ -182,6 +183,7 @@ def text_room(key: str, width: float) -> float:
     return width - _margins(key)
 
 
+@lru_cache(maxsize=4096)  # the same titles (column names, an SKPD's actors) in every SOP, at a few sizes
 def _title_need(key: str, title: str, size: float) -> float:
     """The column width at which the longest word of `title`, in bold `size`, is not broken."""
     bold = font(size, bold=True)

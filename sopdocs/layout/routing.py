@@ -49,6 +49,15 @@ def _overlap(a: Rect, b: Rect) -> bool:
     return a.x < b.x1 - 0.01 and b.x < a.x1 - 0.01 and a.y < b.y1 - 0.01 and b.y < a.y1 - 0.01
 
 
+def _outward(rect: Rect, side: str, x: float, least: float) -> bool:
+    """Whether a lane at `x` lies at least `least` outside the `side` of `rect` (a top entry: beside it)."""
+    if side == "right":
+        return x >= rect.x1 + least
+    if side == "left":
+        return x <= rect.x - least
+    return not rect.x - MIN_OUT < x < rect.x1 + MIN_OUT
+
+
 class Router:
     def __init__(self, layout: FlowchartLayout, decision_labels: tuple[str, str]):
         self.layout = layout
@@ -183,14 +192,7 @@ class Router:
 
     @staticmethod
     def _lane_points(source: Rect, side: str, target: Rect, entry: str, x: float) -> list[Point] | None:
-        def outward(rect: Rect, port_side: str, least: float) -> bool:
-            if port_side == "right":
-                return x >= rect.x1 + least
-            if port_side == "left":
-                return x <= rect.x - least
-            return not rect.x - MIN_OUT < x < rect.x1 + MIN_OUT  # top entry: the lane passes beside it
-
-        if not (outward(source, side, MIN_OUT) and outward(target, entry, MIN_IN)):
+        if not (_outward(source, side, x, MIN_OUT) and _outward(target, entry, x, MIN_IN)):
             return None
         start = source.port(side)
         if entry == "top":
