@@ -78,6 +78,18 @@ class _Template(DocxTemplate):
         self._column_loops = "{%tc" in xml
         return self.render_xml_part(self.patch_xml(xml), self.docx._part, context, jinja_env)
 
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        """The part rendered by Jinja. docxtpl would first put a new line before each paragraph
+        (for the line numbers of its error display) and take them out of the result with a regular
+        expression calling Python at every one of a book's thousands of paragraphs; our messages
+        find the paragraph themselves (template_errors), and the new lines change nothing else:
+        whitespace control only ever removes whitespace, and these would all be removed."""
+        self.current_rendering_part = part
+        xml = jinja_env.from_string(src_xml).render(context)
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):  # docxtpl's literal tags
+            xml = xml.replace(escaped, tag)
+        return self.resolve_listing(xml)
+
     def patch_xml(self, src_xml):
         """docxtpl readies a part's XML for Jinja with some thirty regular expressions over it (a
         fifth of a book's rendering); the result depends on the source alone, which every book
