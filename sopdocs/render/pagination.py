@@ -9,6 +9,7 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -190,22 +191,17 @@ class Paginator:
         found = self.styles.lookup(style, f"w:pPr/w:{name}", ppr)
         return found is not None and found.get(W + "val") not in ("0", "false")
 
-    def paragraph_lines(self, p, width: float,
-                        xml: bytes | None = None) -> tuple[float, float, list[tuple[str, float]]]:
+    def paragraph_lines(self, p, width: float) -> tuple[float, float, list[tuple[str, float]]]:
         """Space before, space after, and the paragraph's lines with their heights ('break' for
-        a page break inside it). `xml`, the paragraph's XML when the caller has it, lets the
-        formatting be worked out once for all the paragraphs that differ only in their texts."""
-        key = _TEXTS.sub(b"", xml) if xml is not None else None
-        formatting = self._formats.get(key) if key is not None else None
-        if formatting is None:
-            formatting = self._formatting(p)
-            if key is not None:
-                self._formats[key] = formatting
+        a page break inside it)."""
+        return self._lines(self._formatting(p), self._segments(p), width)
+
+    def _lines(self, formatting: tuple, segments: list, width: float) -> tuple[float, float, list[tuple[str, float]]]:
         before, after, sides, first_line, font, line = formatting
         width -= sides
         first = width - first_line  # a hanging first line is wider
         lines: list[tuple[str, float]] = []
-        for index, segment in enumerate(self._segments(p)):
+        for index, segment in enumerate(segments):
             if segment == "\f":
                 lines.append(("break", 0.0))
             elif isinstance(segment, float):
@@ -351,15 +347,28 @@ class Paginator:
     def _cell_paragraph_height(self, index: int, width: float) -> float:
         # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
         # same Dasar Hukum): a paragraph's height depends only on its XML and the width.
-        key = (self._cells.keys[index], width)
-        height = self._cell_heights.get(key)
+        cells = self._cells
+        xml = cells.keys[index]
+        height = self._cell_heights.get((xml, width))
         if height is None:
-            before, after, lines = self.paragraph_lines(self._cells.paragraph(index), width, key[0])
-            height = self._cell_heights[key] = before + after + sum(h for kind, h in lines if kind != "break")
+            before, after, lines = self._lines(self._cell_formatting(index), self._cell_segments(index), width)
+            height = self._cell_heights[xml, width] = before + after + sum(h for kind, h in lines if kind != "break")
         return height
 
+    def _cell_formatting(self, index: int) -> tuple:
+        """A table paragraph's formatting, worked out once for all those that differ only in their texts."""
+        key = _TEXTS.sub(b"></w:t>", self._cells.keys[index])
+        formatting = self._formats.get(key)
+        if formatting is None:
+            formatting = self._formats[key] = self._formatting(self._cells.paragraph(index))
+        return formatting
 
-_TEXTS = re.compile(rb"(?<=<w:t>)[^<]+|(?<=<w:t xml:space=\"preserve\">)[^<]+")  # a paragraph's texts, in its XML
+    def _cell_segments(self, index: int) -> list:
+        cells = self._cells
+        return self._segments(cells.paragraph(index)) if cells.walked else _xml_segments(cells.keys[index])
+
+
+_TEXTS = re.compile(rb">[^<]+</w:t>")  # a paragraph's texts, in its XML
 RESTART, CONTINUE = "restart", "continue"
 
 
@@ -456,6 +465,35 @@ def _read_xml(xml: bytes) -> tuple[list[TableRow], list[bytes]]:
             keys.extend(paragraphs)
         rows.append(row)
     return rows, keys
+
+
+# What _segments reads of a paragraph, in its XML: texts, a text's end, breaks, tabs, inline pictures.
+_SEGMENT_TAGS = re.compile(rb'<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br\b([^>]*)>|<w:tab[ />]'
+                           rb'|<wp:inline\b[^>]*><wp:extent\b[^>]*\bcy="(\d+)"')
+
+
+def _xml_segments(xml: bytes) -> list:
+    """Paginator._segments of a paragraph without text boxes, read from its XML."""
+    segments, text = [], ""
+    for match in _SEGMENT_TAGS.finditer(xml):
+        words, brk, height = match.groups()
+        if words is not None:
+            text += html.unescape(words.decode()) if b"&" in words else words.decode()
+        elif height is not None:
+            segments.append(text) if text else None
+            segments.append(int(height) / 12700)
+            text = ""
+        elif brk is None:
+            text += "    "
+        elif b'w:type="page"' in brk:
+            segments.extend([text, "\f"] if text else ["\f"])
+            text = ""
+        else:
+            segments.append(text)
+            text = ""
+    if text or not segments:
+        segments.append(text)
+    return segments
 
 
 def _keeps_with_next(paragraph: bytes) -> bool:
