@@ -23,12 +23,13 @@ def flowchart_xml(layout: FlowchartLayout, writer: ShapeWriter, break_before: bo
     """The pages of one SOP's flowchart; each page starts on a new page (the first one too,
     unless `break_before` is false because it opens a section). `bookmark` (id, name) marks
     the first page's caption."""
-    return "".join(_page(layout, page, writer, break_before or page.index > 0, bookmark if page.index == 0 else None)
-                   for page in layout.pages)
+    headers: dict[tuple[int, int], str] = {}  # the header rows, alike on most pages
+    return "".join(_page(layout, page, writer, break_before or page.index > 0, bookmark if page.index == 0 else None,
+                         headers) for page in layout.pages)
 
 
 def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: bool,
-          bookmark: tuple[int, str] | None) -> str:
+          bookmark: tuple[int, str] | None, headers: dict[tuple[int, int], str]) -> str:
     sizes, setup = layout.sizes, layout.setup
     anchors = writer.group(f"Flowchart {page.caption}", page.arrows, page.shapes, sizes.label.size)
     rpr = run_props(setup.font_name, sizes.bold.size, bold=True)
@@ -37,7 +38,7 @@ def _page(layout: FlowchartLayout, page: Page, writer: ShapeWriter, page_break: 
     caption = paragraph(mark + text_runs(page.caption, rpr) + anchors, sizes.bold.line_height,
                         after=_caption_after(layout, page),
                         extra_ppr="<w:keepNext/><w:pageBreakBefore/>" if page_break else "<w:keepNext/>")
-    return caption + _table(layout, page)
+    return caption + _table(layout, page, headers)
 
 
 def _grid(columns: list[Column]) -> list[int]:
@@ -46,7 +47,7 @@ def _grid(columns: list[Column]) -> list[int]:
     return [b - a for a, b in zip(edges, edges[1:])]
 
 
-def _table(layout: FlowchartLayout, page: Page) -> str:
+def _table(layout: FlowchartLayout, page: Page, headers: dict[tuple[int, int], str]) -> str:
     grid = _grid(layout.columns)
     props = (f'<w:tblPr><w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
              f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
@@ -55,9 +56,13 @@ def _table(layout: FlowchartLayout, page: Page) -> str:
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     steps = {s.number: s for s in layout.sop.steps}
     heights = _row_heights(layout, page)
-    rows = _header_rows(layout, grid, heights[:2])
+    if (heights[0], heights[1]) not in headers:
+        headers[heights[0], heights[1]] = _header_rows(layout, grid, heights[:2])
+    rows = headers[heights[0], heights[1]]
     page_steps = [steps[row.step] for row in page.rows]
-    rows += "".join(_data_row(layout, grid, step, h, merges) for step, h, merges
+    starts = [_cell_start(w, ALIGN.get(c.key, "left"), layout.sizes.font, 1, "", "", c.key)
+              for c, w in zip(layout.columns, grid)]  # every data cell not merged begins so
+    rows += "".join(_data_row(layout, grid, starts, step, h, merges) for step, h, merges
                     in zip(page_steps, heights[2:], _vertical_merges(page_steps)))
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
 
@@ -100,7 +105,11 @@ def _cell(layout: FlowchartLayout, width: int, text: str, align: str = "left", f
           span: int = 1, merge: str = "", fill: str = "", key: str = "") -> str:
     """A cell; a header cell is given its bold `font`. Font, size and line height are those of the
     cell's paragraph style (cell_styles), said once in the document instead of in every cell."""
-    start = _cell_start(width, align, font or layout.sizes.font, span, merge, fill, key)
+    return _filled(_cell_start(width, align, font or layout.sizes.font, span, merge, fill, key), text)
+
+
+def _filled(start: str, text: str) -> str:
+    """A cell from its start (_cell_start) and its text."""
     return f"{start}{text_runs(text, '')}</w:p></w:tc>"
 
 
@@ -170,10 +179,18 @@ def _vertical_merges(steps: list[Step]) -> list[dict[str, str]]:
     return merges
 
 
-def _data_row(layout: FlowchartLayout, grid: list[int], step: Step, height: int, merges: dict[str, str]) -> str:
+def _data_row(layout: FlowchartLayout, grid: list[int], starts: list[str], step: Step, height: int,
+              merges: dict[str, str]) -> str:
+    """A step's row; `starts` are the columns' cells up to their text, for the cells not merged."""
     values = {"no": str(step.number), "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
               "waktu": step.waktu.text, "output": step.output, "keterangan": step.keterangan}
-    cells = "".join(_cell(layout, w, "" if merges.get(c.key) == "continue" else values.get(c.key, ""),
-                          ALIGN.get(c.key, "left"), key=c.key, merge=merges.get(c.key, ""))
-                    for c, w in zip(layout.columns, grid))
-    return _row(cells, height)
+    cells = []
+    for column, width, start in zip(layout.columns, grid, starts):
+        text = values.get(column.key, "")
+        if column.key in merges:
+            merge = merges[column.key]
+            cells.append(_cell(layout, width, "" if merge == "continue" else text, ALIGN.get(column.key, "left"),
+                               key=column.key, merge=merge))
+        else:
+            cells.append(_filled(start, text))
+    return _row("".join(cells), height)

@@ -40,10 +40,11 @@ class ShapeWriter:
     def group(self, name: str, arrows: list[Arrow], shapes: list[Shape], label_size: float) -> str:
         """One page's drawing: the arrows at the back, the symbols and connectors over them and
         the labels on top (a group's z-order is the order of its shapes)."""
-        boxes = [_box(a) for a in arrows] + [s.rect for s in shapes]
+        arrow_boxes = [_box(a) for a in arrows]
+        boxes = arrow_boxes + [s.rect for s in shapes]
         x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
         box = Rect(x0, y0, max(b.x1 for b in boxes) - x0, max(b.y1 for b in boxes) - y0)
-        children = "".join(self._arrow(a, box) for a in arrows)
+        children = "".join(self._arrow(a, a_box, box) for a, a_box in zip(arrows, arrow_boxes))
         children += "".join(self._symbol(s, box, label_size) for s in shapes if s.kind != "label")
         children += "".join(self._label(s, box, label_size) for s in shapes if s.kind == "label")
         return self._anchor(name, box, children)
@@ -63,9 +64,9 @@ class ShapeWriter:
                     '</a:solidFill><a:ln><a:noFill/></a:ln>')
         return self._shape("label", shape.rect, group, geometry, self._text_box(shape.text, size))
 
-    def _arrow(self, arrow: Arrow, group: Rect) -> str:
-        """An orthogonal polyline with an arrow head at its end, as a freeform (Edit Points works)."""
-        box = _box(arrow)
+    def _arrow(self, arrow: Arrow, box: Rect, group: Rect) -> str:
+        """An orthogonal polyline (within `box`) with an arrow head at its end, as a freeform (Edit
+        Points works)."""
         width, height = max(emu(box.w), 1), max(emu(box.h), 1)
         path = "".join(self._path_point(i, p, box) for i, p in enumerate(arrow.points))
         geometry = (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
