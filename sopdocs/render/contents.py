@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from typing import Callable
 
-from docx.oxml import OxmlElement
 
 from .markers import Markers
 from .pagination import W, Paginator
@@ -65,8 +64,8 @@ class DaftarIsi:
 def _bookmark(element, name: str, bookmark_id: int) -> None:
     """A bookmark around the first paragraph of `element` (a paragraph or a table)."""
     paragraph = element if element.tag == W + "p" else next(element.iter(W + "p"))
-    start = OxmlElement("w:bookmarkStart", {W + "id": str(bookmark_id), W + "name": name})
-    paragraph.append(OxmlElement("w:bookmarkEnd", {W + "id": str(bookmark_id)}))
+    start = paragraph.makeelement(W + "bookmarkStart", {W + "id": str(bookmark_id), W + "name": name})
+    paragraph.append(paragraph.makeelement(W + "bookmarkEnd", {W + "id": str(bookmark_id)}))
     ppr = paragraph.find(W + "pPr")
     paragraph.insert(paragraph.index(ppr) + 1 if ppr is not None else 0, start)
 
@@ -76,7 +75,8 @@ def _link_entry(page_run, name: str, number: str) -> None:
     LibreOffice updates the fields when it opens a file and prints a PAGEREF in digits, even
     on a page numbered i, ii, iii."""
     paragraph = page_run.getparent()
-    link = OxmlElement("w:hyperlink", {W + "anchor": name, W + "history": "1"})
+    # makeelement, not python-docx's OxmlElement, which parses a string for each element
+    link = paragraph.makeelement(W + "hyperlink", {W + "anchor": name, W + "history": "1"})
     for child in [c for c in paragraph if c.tag != W + "pPr"]:
         link.append(child)
     paragraph.append(link)
@@ -90,10 +90,10 @@ def _link_entry(page_run, name: str, number: str) -> None:
               ("fldChar", {W + "fldCharType": "separate"}, None), ("t", {}, number),
               ("fldChar", {W + "fldCharType": "end"}, None))
     for offset, (tag, attributes, text) in enumerate(pieces):
-        run = OxmlElement("w:r")
+        run = link.makeelement(W + "r", {})
         if style is not None:
             run.append(copy.deepcopy(style))
-        piece = OxmlElement(f"w:{tag}", attributes)
+        piece = run.makeelement(W + tag, attributes)
         run.append(piece)
         if text is not None:
             piece.text = text
