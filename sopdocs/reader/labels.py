@@ -7,9 +7,10 @@ as regions print them. A profile adds its own spellings of the SOP identity labe
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
-from .values import label_key
+from .values import MEMO, label_key
 
 UNIT_IN_HEADER = re.compile(r"^(.*?)\s*\(\s*([^()]*?)\s*\)\s*$")  # `Waktu (Menit)`
 
@@ -30,6 +31,7 @@ def nearest(key: str, table: dict[str, str], names: dict[str, tuple[str, ...]], 
     return [by_key[k] for k in difflib.get_close_matches(key, [k for k in by_key if k in table], 3, cutoff)]
 
 
+@functools.lru_cache(maxsize=MEMO)  # the same few titles head every table of a region
 def header_key(title: str) -> tuple[str, str]:
     """(key, unit) of a table header as printed: `Waktu (Menit)` -> ('waktu', 'menit'), `Ket.` -> ('ket', '')."""
     unit = ""

@@ -106,7 +106,12 @@ class SheetReader:
 
     def text(self, row: int, col: int) -> str:
         """The cell as clean text: control characters removed (with a warning)."""
-        value = self.raw(row, col)
+        return self.text_of(self.raw(row, col), row, col)
+
+    def text_of(self, value, row: int, col: int) -> str:
+        """`text` of a value already taken from the cell at (row, col)."""
+        if type(value) is str and value.isprintable():  # most cells: nothing to clean, nothing to warn about
+            return value.strip()
         if isinstance(value, float) and abs(value) >= FLOAT_EXACT_LIMIT:
             self.warning(cell_name(row, col), "Angka panjang (mis. NIP) diketik sebagai angka sehingga digit "
                                               "akhirnya berubah; ketik ulang sebagai teks (awali dengan tanda ').")

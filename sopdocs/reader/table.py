@@ -80,8 +80,8 @@ class RowCells(Mapping):
 
 def find_header(reader: SheetReader) -> int | None:
     """The row of the table's header: a No word in column A and a Kegiatan word in column B."""
-    for row in range(len(reader.sheet.rows)):
-        number = as_text(reader.raw(row, 0))
+    for row, values in enumerate(reader.sheet.rows):
+        number = as_text(values[0]) if values else ""
         if number[:2].lower() != "no":  # the cheap test first: most rows above the table are labels
             continue
         if labels.header_key(number)[0] in labels.NO_HEADERS and \
@@ -119,7 +119,8 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
             reader.findings.info(f"Baris {row + 1} kosong di tengah tabel kegiatan; dilewati (kegiatan di bawahnya "
                                  "tetap dibaca).", reader.ref(row, 0))
             continue
-        step, letters[row] = _read_step(reader, sop, row, columns, across, cells)
+        values += [""] * (width - len(values))  # a grid built by hand may have shorter rows
+        step, letters[row] = _read_step(reader, sop, row, values, columns, across, cells)
         sop.steps.append(step)
         by_row[row] = step
         reader.use_columns(row, spans)
@@ -219,28 +220,30 @@ def _share_merged(reader: SheetReader, by_row: dict[int, Step], down: dict, colu
             step.cells[name] = first.cells[name]
 
 
-def _read_step(reader: SheetReader, sop: Sop, row: int, columns: Columns, across: dict,
+def _read_step(reader: SheetReader, sop: Sop, row: int, values: list, columns: Columns, across: dict,
                cells: dict[str, int]) -> tuple[Step, str]:
-    """The step of one row and its symbol letter ('' when none); `cells` are the table's {field: column}."""
-    raw_no = reader.raw(row, 0)
+    """The step of one row (`values`, as wide as the table) and its symbol letter ('' when none);
+    `cells` are the table's {field: column}. The values are taken from the row's list, not cell
+    by cell through the reader: a region has tens of thousands of rows."""
+    raw_no = values[0]
     number = _number(raw_no)
     if number is None:
         reader.error(cell_name(row, 0), f"Nomor langkah \"{as_text(raw_no)}\" bukan angka; isi kolom No dengan "
                                         "1, 2, 3, ...")
         number = len(sop.steps) + 1
     fields = columns.fields
-    value = lambda name: reader.text(row, fields[name]) if name in fields else ""  # noqa: E731
+    value = lambda name: reader.text_of(values[fields[name]], row, fields[name]) if name in fields else ""  # noqa: E731
     step = Step(
         number=number,
-        kegiatan=reader.text(row, 1),
+        kegiatan=reader.text_of(values[1], row, 1),
         actors=[],
         kelengkapan=value("kelengkapan"),
+        waktu=_waktu(values, columns),
         output=value("output"),
         keterangan=value("keterangan"),
         cells=RowCells(reader.name, row, cells, columns.actors[0] if columns.actors else 2),
     )
-    letter = _read_marks(reader, step, row, columns.actors, across)
-    step.waktu = _waktu(reader, row, columns)
+    letter = _read_marks(reader, step, row, values, columns.actors, across)
     if step.waktu.text and not step.waktu.understood:
         example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
         reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak "
@@ -251,11 +254,11 @@ def _read_step(reader: SheetReader, sop: Sop, row: int, columns: Columns, across
     return step, letter
 
 
-def _waktu(reader: SheetReader, row: int, columns: Columns) -> Waktu:
+def _waktu(values: list, columns: Columns) -> Waktu:
     """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
     if "waktu" not in columns.fields:
         return Waktu()
-    raw = reader.raw(row, columns.fields["waktu"])
+    raw = values[columns.fields["waktu"]]
     unit = columns.units.get("waktu")
     text = as_text(raw)
     if unit and text and text.replace(",", "", 1).replace(".", "", 1).isdigit():
@@ -263,10 +266,10 @@ def _waktu(reader: SheetReader, row: int, columns: Columns) -> Waktu:
     return parse_waktu(raw)
 
 
-def _read_marks(reader: SheetReader, step: Step, row: int, actor_cols: list[int], across: dict) -> str:
+def _read_marks(reader: SheetReader, step: Step, row: int, values: list, actor_cols: list[int], across: dict) -> str:
     letters = set()
-    for col in actor_cols:
-        value = reader.raw(row, col)
+    for index, col in enumerate(actor_cols):
+        value = values[col]
         if value == "":  # most actor cells of a row
             continue
         marked, letter, known = parse_mark(value)
@@ -278,8 +281,11 @@ def _read_marks(reader: SheetReader, step: Step, row: int, actor_cols: list[int]
             continue
         if not step.actors:  # point findings about the actors at the first mark, not an empty cell
             step.cells.mark = col
-        last = across.get((row, col), col)
-        step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
+        if (row, col) in across:  # the mark is merged across actor columns: a joint activity
+            last = across[(row, col)]
+            step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
+        elif index not in step.actors:
+            step.actors.append(index)
         if letter:
             letters.add(letter)
     step.actors.sort()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import Tanggal, Waktu
@@ -42,6 +43,13 @@ PLAIN_MARKS = {"x", "v", "o", "y", "ya", "1", "*", "\u221a", "\u2713", "\u2714",
                "\u2022", "\u25cf", "\u25cb", "\u2715", "\u2716", "\u00d7"}
 
 
+# The same labels, header words and Waktu texts come back in thousands of sheets of a region:
+# the functions reading them remember the last few thousand answers (each answer depends on
+# the text alone, and is never changed by its caller).
+MEMO = 4096
+
+
+@functools.lru_cache(maxsize=MEMO, typed=True)  # typed: label_key(True) is not label_key(1)
 def label_key(value) -> str:
     """A label as compared: case, spaces, trailing colon and `/` spacing do not matter."""
     text = str(value).strip().rstrip(":").strip().lower()
@@ -81,12 +89,17 @@ def strip_control(text: str) -> tuple[str, bool]:
 
 def list_items(text: str) -> list[str]:
     """One item per line, without the numbering the author typed (the document numbers items)."""
+    return list(_items(text))  # a new list: the caller may extend it
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _items(text: str) -> tuple[str, ...]:
     items = []
     for line in text.split("\n"):
         item = NUMBERING.sub("", line, count=1).strip()
         if item:
             items.append(item)
-    return items
+    return tuple(items)
 
 
 def long_date(date: dt.date) -> str:
@@ -136,7 +149,11 @@ def parse_waktu(value) -> Waktu:
     """`15 menit`, `2 jam`, `1 hari`, `3 hari kerja`, `1 minggu`, `1-2 hari` (the longer counts),
     `1 x 24 jam`, `14 (empat belas) hari kerja`, `± 15 menit`, `maksimal 2 jam`, and sums such as
     `1 jam 30 menit` (counted in minutes); verbatim when not understood."""
-    text = as_text(value)
+    return _waktu(as_text(value))
+
+
+@functools.lru_cache(maxsize=MEMO)  # a Waktu is frozen: steps can share it
+def _waktu(text: str) -> Waktu:
     if not text:
         return Waktu()
     body = APPROXIMATELY.sub("", text.strip())
@@ -164,6 +181,7 @@ def _duration(text: str) -> tuple[float, str] | None:
 EMPTY_MARKS = {"", "-", "\u2013", "\u2014"}  # staff fill unused cells with a dash
 
 
+@functools.lru_cache(maxsize=MEMO, typed=True)  # typed: True is not 1
 def parse_mark(value) -> tuple[bool, str | None, bool]:
     """(marked, symbol letter or None, known). An unknown letter is marked but not known."""
     text = as_text(value).strip().lower()
