@@ -132,25 +132,26 @@ class SheetReader:
         """
         found: dict[str, tuple[object, int]] = {}
         current = None
-        for row in range(min(stop, len(self.sheet.rows))):
-            label = self.raw(row, 0)
+        for row, cells in enumerate(self.sheet.rows[:stop]):
+            label = cells[0] if cells else ""
+            value = cells[1] if len(cells) > 1 else ""
             if label == "" or label is None:
-                if current in lists and self.raw(row, 1) != "":
-                    found[current][0].extend(list_items(self.text(row, 1)))
+                if current in lists and value != "":
+                    found[current][0].extend(list_items(self.text_of(value, row, 1)))
                     self.use(row, 1)
                 continue
-            key = label_key(as_text(label))
-            current = table.get(key)
+            label = as_text(label)
+            current = table.get(label_key(label))
             if current is None:
-                self._unknown_label(row, as_text(label), table, names)
+                self._unknown_label(row, label, table, names)
             elif current in found:
-                self.report(WARNING, f"Label \"{as_text(label)}\" ditulis dua kali; yang dipakai yang pertama "
+                self.report(WARNING, f"Label \"{label}\" ditulis dua kali; yang dipakai yang pertama "
                                      f"({cell_name(found[current][1], 0)}), isian baris ini tidak dipakai.",
                             (row, row), (0, 1))
                 current = None
             else:
                 self.use(row, 0, 1)
-                found[current] = ((list_items(self.text(row, 1)) if current in lists else self.raw(row, 1)), row)
+                found[current] = ((list_items(self.text_of(value, row, 1)) if current in lists else value), row)
         return found
 
     def _unknown_label(self, row: int, label: str, table: dict[str, str], names: dict[str, tuple[str, ...]]) -> None:
