@@ -148,7 +148,7 @@ class Sop:
     pencatatan: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
-    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
+    cells: Mapping[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
     actor_cells: list[CellRef] = field(default_factory=list, repr=False, compare=False)  # one per actor
 
     @property
@@ -207,7 +207,7 @@ class StandarPelayanan:
     uraian: dict[str, list[str]] = field(default_factory=dict)
     sop_ref: str = ""
     sop: Sop | None = None
-    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
+    cells: Mapping[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
 
     def komponen(self, group: str | None = None) -> list[tuple[Komponen, list[str]]]:
         """The components in official order (of one group when given) with their lines."""
@@ -234,7 +234,7 @@ class Instansi:
     maklumat: str = ""
     profil: str = DEFAULT_PROFILE
     sheet: str = ""
-    cells: dict[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
+    cells: Mapping[str, CellRef] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..findings import WARNING, Findings
 from ..model import KOMPONEN, CellRef, Instansi, Pejabat, Sop, StandarPelayanan, cell_of
 from . import labels
+from .cells import FieldCells
 from .values import as_text, label_key, list_items, parse_date, strip_control
 from .table import find_header, read_table
 from .xlsx import Sheet, cell_name
@@ -172,8 +173,8 @@ class SheetReader:
         value, row = block[name]
         return self.text(row, 1).replace("\n", " ").strip() if value != "" else ""
 
-    def cells(self, block: dict) -> dict[str, CellRef]:
-        return {name: self.ref(row, 1) for name, (_, row) in block.items()}
+    def cells(self, block: dict) -> FieldCells:
+        return FieldCells(self.name, {name: row for name, (_, row) in block.items()})
 
 
 def _pejabat(reader: SheetReader, block: dict, nama_field: str) -> Pejabat:

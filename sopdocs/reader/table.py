@@ -9,13 +9,13 @@ to all of them.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import WARNING
-from ..model import Branch, CellRef, Sop, Step, Waktu, assign_symbols
+from ..model import Branch, Sop, Step, Waktu, assign_symbols
 from . import labels
+from .cells import RowCells
 from .values import EMPTY_MARKS, UNIT, as_text, label_key, parse_branch, parse_mark, parse_waktu
 from .xlsx import cell_name
 
@@ -50,32 +50,6 @@ class Columns:
             else:
                 spans.append([col, col])
         return tuple((a, b) for a, b in spans)
-
-
-class RowCells(Mapping):
-    """`Step.cells` of one table row, {field: CellRef}, each CellRef made when asked for: a region
-    holds tens of thousands of activities and only findings need their cells, so the row keeps
-    just its number, the table's shared {field: column}, and the column of its first mark."""
-
-    __slots__ = ("sheet", "row", "columns", "mark", "moved")
-
-    def __init__(self, sheet: str, row: int, columns: dict[str, int], mark: int):
-        self.sheet, self.row, self.columns, self.mark = sheet, row, columns, mark
-        self.moved: dict[str, CellRef] | None = None  # cells shared with the first row of a merge
-
-    def __getitem__(self, name: str) -> CellRef:
-        if self.moved and name in self.moved:
-            return self.moved[name]
-        return CellRef(self.sheet, cell_name(self.row, self.mark if name == "pelaksana" else self.columns[name]))
-
-    def __setitem__(self, name: str, ref: CellRef) -> None:
-        self.moved = {**(self.moved or {}), name: ref}
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(["pelaksana", *self.columns])
-
-    def __len__(self) -> int:
-        return len(self.columns) + 1
 
 
 def find_header(reader: SheetReader) -> int | None:
