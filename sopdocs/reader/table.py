@@ -148,6 +148,8 @@ def _table_end(reader: SheetReader, first: int) -> int:
 
 
 def _number(value) -> int | None:
+    if type(value) is float and value.is_integer():  # most step numbers: Excel keeps numbers as floats
+        return int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return int(value)
     text = as_text(value).strip().rstrip(".")

@@ -119,6 +119,7 @@ def parse_date(value) -> Tanggal:
     return Tanggal(text, _date_from_text(text))
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _date_from_text(text: str) -> dt.date | None:
     text = text.strip()
     try:

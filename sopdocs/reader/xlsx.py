@@ -7,6 +7,7 @@ sheet) is read straight from the zip, which every Excel, LibreOffice and WPS fil
 from __future__ import annotations
 
 import functools
+import io
 import posixpath
 import re
 import zipfile
@@ -70,9 +71,9 @@ class Sheet:
 def read_sheets(path: str | Path) -> list[Sheet]:
     """Every worksheet of the workbook in tab order, or WorkbookError saying why not."""
     path = Path(path)
-    _check_container(path)
+    data = _read_container(path)
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:  # from memory: no file reads per part
             sheets = _structure(package)
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         for sheet in sheets:
@@ -92,32 +93,33 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     return sheets
 
 
-def _check_container(path: Path) -> None:
+def _read_container(path: Path) -> bytes:
+    """The file's content, once it is known to be a zip package."""
     if not path.exists():
         raise WorkbookError("File tidak ditemukan; periksa nama dan foldernya.")
     if path.is_dir():
         raise WorkbookError("Ini sebuah folder, bukan file workbook.")
-    with path.open("rb") as f:
-        head = f.read(8)
-        if not head:
-            raise WorkbookError("File kosong (0 byte); salin ulang workbook yang benar.")
-        if head == OLE_MAGIC:
-            if ENCRYPTED_MARK in f.read():
-                raise WorkbookError(
-                    "Workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya "
-                    "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), lalu simpan ulang."
-                )
+    data = path.read_bytes()
+    if not data:
+        raise WorkbookError("File kosong (0 byte); salin ulang workbook yang benar.")
+    if data.startswith(OLE_MAGIC):
+        if ENCRYPTED_MARK in data:
             raise WorkbookError(
-                "Ini file Excel lama (.xls); buka di Excel atau LibreOffice lalu simpan sebagai "
-                "\"Excel Workbook (.xlsx)\"."
+                "Workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya "
+                "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), lalu simpan ulang."
             )
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK"):  # a zip whose end is missing: a copy cut short
+        raise WorkbookError(
+            "Ini file Excel lama (.xls); buka di Excel atau LibreOffice lalu simpan sebagai "
+            "\"Excel Workbook (.xlsx)\"."
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"PK"):  # a zip whose end is missing: a copy cut short
             raise WorkbookError(DAMAGED)
         raise WorkbookError(
             "Ini bukan file Excel .xlsx (isinya bukan workbook); simpan workbook sebagai "
             "\"Excel Workbook (.xlsx)\"."
         )
+    return data
 
 
 def _structure(package: zipfile.ZipFile) -> list[Sheet]:
