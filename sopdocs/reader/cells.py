@@ -67,8 +67,8 @@ class RowCells(LazyCells):
     __slots__ = ("row", "columns", "mark")
 
     def __init__(self, sheet: str, row: int, columns: dict[str, int], mark: int):
-        super().__init__(sheet)
-        self.row, self.columns, self.mark = row, columns, mark
+        # All set here rather than through LazyCells.__init__: one is made per activity row.
+        self.sheet, self.moved, self.row, self.columns, self.mark = sheet, None, row, columns, mark
 
     def place(self, name: str) -> tuple[int, int]:
         return self.row, self.mark if name == "pelaksana" else self.columns[name]
