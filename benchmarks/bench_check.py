@@ -49,9 +49,19 @@ TARGET_SECONDS = 5.0
 
 def use_sopdocs_from(folder: str) -> None:
     """Import sopdocs from `folder` (holding a copy of the `sopdocs` package, e.g. with a change
-    to measure) instead of the installed one; the editable install's import hook is removed."""
-    sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
+    to measure) instead of the installed one; the editable install's import hook for sopdocs is
+    removed (not the plugins' hooks: the installed plugins still load), and the sopdocs modules
+    already imported (make_region uses one) are forgotten."""
+    sys.meta_path[:] = [f for f in sys.meta_path if not _imports_sopdocs(f)]
     sys.path.insert(0, str(Path(folder).resolve()))
+    for name in [m for m in sys.modules if m == "sopdocs" or m.startswith("sopdocs.")]:
+        del sys.modules[name]
+
+
+def _imports_sopdocs(finder) -> bool:
+    """Whether `finder` is the editable install's import hook for the sopdocs package."""
+    module = sys.modules.get(getattr(finder, "__module__", ""))
+    return "__editable__" in getattr(module, "__name__", "") and "sopdocs" in getattr(module, "MAPPING", {})
 
 
 def _import_sopdocs() -> None:
@@ -142,7 +152,8 @@ def run_cli(folder: Path, package_dir: str | None) -> float:
     command = [sys.executable, "-m", "sopdocs", "check", str(folder)]
     if package_dir:
         command = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-                   "sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in getattr(f, '__module__', '')]; "
+                   "sys.meta_path[:] = [f for f in sys.meta_path if 'sopdocs' not in "
+                   "getattr(sys.modules.get(getattr(f, '__module__', '')), 'MAPPING', {})]; "
                    "from sopdocs.cli import main; main(prog_name='sopdocs')",
                    str(Path(package_dir).resolve()), "check", str(folder)]
     start = time.perf_counter()
