@@ -107,6 +107,7 @@ def long_date(date: dt.date) -> str:
     return f"{date.day} {BULAN[date.month - 1].capitalize()} {date.year}"
 
 
+@functools.lru_cache(maxsize=MEMO, typed=True)  # a Tanggal is frozen: SOPs can share it
 def parse_date(value) -> Tanggal:
     """A date cell: a real Excel date, or text in the forms staff use; verbatim when not understood."""
     if isinstance(value, dt.datetime):
@@ -119,7 +120,6 @@ def parse_date(value) -> Tanggal:
     return Tanggal(text, _date_from_text(text))
 
 
-@functools.lru_cache(maxsize=MEMO)
 def _date_from_text(text: str) -> dt.date | None:
     text = text.strip()
     try:
