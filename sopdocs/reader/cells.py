@@ -5,6 +5,7 @@ a map keeps the field's row and column, and makes the CellRef when a finding ask
 """
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator, Mapping
 
 from ..model import CellRef
@@ -21,12 +22,13 @@ class LazyCells(Mapping):
         self.sheet = sheet
         self.moved: dict[str, CellRef] | None = None
 
+    @abstractmethod
     def place(self, name: str) -> tuple[int, int]:
         """The 0-based (row, column) of field `name`; KeyError when there is none."""
-        raise NotImplementedError
 
+    @abstractmethod
     def names(self) -> list[str]:
-        raise NotImplementedError
+        """The fields, in order."""
 
     def __getitem__(self, name: str) -> CellRef:
         if self.moved and name in self.moved:
