@@ -6,6 +6,7 @@ K Jika Ya, L Jika Tidak. SP B3 Prosedur, B4 Jangka Waktu. Instansi B1 Pemerintah
 Daerah, B5 Tahun.
 """
 import copy
+import gc
 import json
 
 import pytest
@@ -424,3 +425,20 @@ def test_cli_folder_without_workbooks(tmp_path):
     result = invoke(tmp_path)
     assert result.exit_code == 1
     assert "Tidak ada workbook .xlsx" in result.output
+
+
+def test_checking_leaves_the_garbage_collector_as_it_found_it(build, tmp_path):
+    """A workbook is read with Python's collector paused; a long-running `sopdocs web` must get it
+    back running after every workbook, an unreadable one too, and a caller's pause must stay."""
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"PK\x03\x04 bukan zip")
+    assert gc.isenabled()
+    for path in (build(), broken):
+        check(path)
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        check(build())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

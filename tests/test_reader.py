@@ -48,6 +48,20 @@ def test_good_workbook_reads_everything(build):
     assert not [f for f in findings if f.is_error]
 
 
+def test_cells_point_at_each_value_and_the_table(build):
+    """Where findings point: each identity value beside its label, the table's header, every cell
+    of an activity row (the actors at the row's mark)."""
+    sop = read(build())[0].sops[0]
+    fields = ["nomor", "nama", "unit_kerja", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
+              "dasar_hukum", "kualifikasi", "peralatan"]
+    assert dict(sop.cells) == {**{name: CellRef("SOP 01", f"B{row}") for row, name in enumerate(fields, 1)},
+                               "tabel": CellRef("SOP 01", "A11")}
+    assert len(sop.cells) == len(fields) + 1
+    assert dict(sop.steps[1].cells) == {name: CellRef("SOP 01", f"{col}13") for name, col in [
+        ("pelaksana", "D"), ("no", "A"), ("kegiatan", "B"), ("kelengkapan", "G"), ("waktu", "H"), ("output", "I"),
+        ("keterangan", "J"), ("jika_ya", "K"), ("jika_tidak", "L")]}
+
+
 # --- aliases -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("label", ["Perangkat Daerah", "SKPD", "OPD", "Nama SKPD", "skpd :"])
