@@ -139,6 +139,18 @@ def test_good_books_are_built_and_broken_workbooks_reported(tmp_path):
     assert any(t.text and "Pelayanan Penerbitan KTP-el" in t.text for t in book.element.body.iter(W + "t"))
 
 
+def test_building_leaves_the_garbage_collector_running(tmp_path):
+    """Each workbook's books are made with Python's collector paused: a long-running `sopdocs web`
+    must have it running again afterwards, after a workbook that failed too."""
+    import gc
+
+    good(tmp_path / "baik.xlsx")
+    broken(tmp_path / "rusak.xlsx")
+    results = build([tmp_path / "baik.xlsx", tmp_path / "rusak.xlsx"], tmp_path / "hasil", Options(jobs=1))
+    assert [bool(r.error) for r in results] == [False, True]
+    assert gc.isenabled()
+
+
 def test_all_good_exits_zero(tmp_path):
     run = run_cli("build", *SAMPLES, "-o", tmp_path, "--jobs", "1")
     assert run.returncode == 0, run.stdout + run.stderr

@@ -20,6 +20,7 @@ from ..model import book_order
 from ..plugins import Plugins
 from ..write import atomic_path
 from .checking import Checked, check, plugins_for
+from .collector import collector_paused
 from .events import Event, Progress, Stage, ignore
 from .naming import safe_file_name, unique_names
 from .options import Options
@@ -134,7 +135,8 @@ def _safe_build(checked: Checked, base: Path, options: Options, plugins: Plugins
                 progress: Progress) -> BuildResult:
     """One workbook's books; an unexpected failure is reported for it alone."""
     try:
-        return build_checked(checked, base, options, plugins, progress)
+        with collector_paused():
+            return build_checked(checked, base, options, plugins, progress)
     except PluginError:  # raised only under --debug, to show its traceback
         raise
     except Exception as exc:  # a bug must not stop the other workbooks

@@ -1,9 +1,6 @@
 """read -> profile -> number -> link -> validate: a workbook into a checked model and its findings."""
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from ..model import Dokumen, book_order, cell_of
 from ..plugins import Plugins, local_dirs
 from ..profile import DEFAULT, Profile
 from ..reader import profile_name, read_sheets
+from .collector import collector_paused
 from .events import Event, Progress, Stage, ignore
 from .options import Options
 
@@ -85,26 +83,8 @@ def check(paths, options: Options = Options(), progress: Progress = ignore,
 def check_workbook(path: str | Path, plugins: Plugins, debug: bool = False) -> Checked:
     """Read, number, link and validate one workbook through the plugins; a file that cannot be
     read, an unknown profile or a failing plugin becomes an error finding."""
-    with _collector_paused():
+    with collector_paused():  # reading makes tens of thousands of objects that outlive collections
         return _check_workbook(Path(path), plugins, debug)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while one workbook is read and checked.
-
-    Reading makes tens of thousands of objects (grids, steps, their cells) that survive the
-    collections run meanwhile, and those surviving in turn start full collections, each walking
-    every model a run keeps (a region's check spent a seventh of its CPU there). Nothing is lost:
-    whatever the workbook left behind is collected as usual afterwards. The collector is
-    process-wide: only the call that found it running starts it again."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _check_workbook(path: Path, plugins: Plugins, debug: bool) -> Checked:
