@@ -143,7 +143,7 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     """The rendered python-docx Document; `context(tpl)` builds the context (images need tpl).
     `title` and `author` become the file's properties (what Word shows in File > Info)."""
     try:
-        tpl = _Template(str(template))
+        tpl = _Template(io.BytesIO(_template_bytes(Path(template))))
         tpl.render(context(tpl), _ENVIRONMENT, autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
@@ -154,6 +154,19 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     set_paper(tpl.docx, setup)
     _describe(tpl.docx, title, author)
     return tpl.docx
+
+def _template_bytes(template: Path) -> bytes:
+    """The template file, read once per process while it is unchanged: python-docx opens a package
+    from memory faster than from a file, one read per part (a book opens its template each time)."""
+    stat = template.stat()
+    key = (str(template), stat.st_mtime_ns, stat.st_size)
+    if key not in _TEMPLATE_FILES:
+        if len(_TEMPLATE_FILES) >= 16:
+            _TEMPLATE_FILES.clear()
+        _TEMPLATE_FILES[key] = template.read_bytes()
+    return _TEMPLATE_FILES[key]
+
+_TEMPLATE_FILES: dict[tuple[str, int, int], bytes] = {}
 
 def _describe(document, title: str, author: str) -> None:
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
