@@ -322,6 +322,7 @@ class Paginator:
     def _row_heights(self, rows: list[TableRow], grid, margins) -> list[float]:
         top, bottom, left, right = margins
         heights, pending = [], {}  # pending: grid column -> (first row, content height) of a vertical merge
+        measured, keys = self._cell_heights, self._cells.keys
         for index, row in enumerate(rows):
             if row.exact:
                 heights.append(row.height)
@@ -329,7 +330,10 @@ class Paginator:
             height, column = row.height, 0
             for span, merge, paragraphs in row.cells:
                 width = sum(grid[column:column + span]) - left - right
-                content = top + bottom + sum(self._cell_paragraph_height(p, width) for p in paragraphs)
+                content = top + bottom
+                for paragraph in paragraphs:  # most are measured already: looked up here, not in a call
+                    known = measured.get((keys[paragraph], width))
+                    content += known if known is not None else self._cell_paragraph_height(paragraph, width)
                 if merge == RESTART:
                     pending[column] = (index, content)
                 elif merge is None:
@@ -345,14 +349,12 @@ class Paginator:
         return heights
 
     def _cell_paragraph_height(self, index: int, width: float) -> float:
-        # The same cell paragraphs come back in every SOP's identity table (labels, dots, the
-        # same Dasar Hukum): a paragraph's height depends only on its XML and the width.
-        cells = self._cells
-        xml = cells.keys[index]
-        height = self._cell_heights.get((xml, width))
-        if height is None:
-            before, after, lines = self._lines(self._cell_formatting(index), self._cell_segments(index), width)
-            height = self._cell_heights[xml, width] = before + after + sum(h for kind, h in lines if kind != "break")
+        """Measure a table paragraph and remember its height: the same cell paragraphs come back in
+        every SOP's identity table (labels, dots, the same Dasar Hukum), and a paragraph's height
+        depends only on its XML and the width."""
+        before, after, lines = self._lines(self._cell_formatting(index), self._cell_segments(index), width)
+        height = self._cell_heights[self._cells.keys[index], width] = before + after + sum(
+            h for kind, h in lines if kind != "break")
         return height
 
     def _cell_formatting(self, index: int) -> tuple:
@@ -456,8 +458,8 @@ def _read_xml(xml: bytes) -> tuple[list[TableRow], list[bytes]]:
         row = TableRow(bool(height and _H_RULE.search(height.group(1))),
                        int(value.group(1)) / 20 if value and value.group(1) else 0.0, b"<w:tblHeader" in properties)
         for cell_xml in cells:
-            head = cell_xml[:cell_xml.find(b"</w:tcPr>") + 1]  # the cell's properties (none: empty)
-            span, merge = _GRIDSPAN.search(head), _VMERGE.search(head)
+            end = cell_xml.find(b"</w:tcPr>")  # the cell's properties end there (none: -1, nothing searched)
+            span, merge = _GRIDSPAN.search(cell_xml, 0, end), _VMERGE.search(cell_xml, 0, end)
             paragraphs = [_paragraph_xml(part) for part in _PARAGRAPH_START.split(cell_xml)[1:]]
             row.cells.append((int(span.group(1)) if span else 1, None if merge is None else
                               RESTART if b'w:val="restart"' in merge.group(1) else CONTINUE,
