@@ -77,6 +77,8 @@ class Router:
         self.lane_xs = sorted({round(x, 2) for c in actor_columns for k in (1, 2, 3)
                                for x in (c.x + k * quarter, c.x1 - k * quarter)})
         self.column_edges = sorted({c.x for c in actor_columns} | {actor_columns[-1].x1})
+        # a lane near a table line is hard to tell from it
+        self.lane_penalty = {x: 10 * max(0.0, LANE_CLEAR - self._to_table_line(x)) for x in self.lane_xs}
 
     def route_all(self) -> None:
         exits = []
@@ -162,27 +164,32 @@ class Router:
         above the target through any lane beside it.
         """
         best = None
+        rect, into = source.rect, target.rect
         for crowded in (False, True):
             for side in self._free_sides(source) or ["right", "left"]:
+                sx, sy = rect.port(side)
                 for entry in [*self._free_sides(target), "top"]:
+                    # where the lane ends: beside the target, or above it for a turn into its top
+                    ex, ey = (into.cx, into.y - MIN_IN) if entry == "top" else into.port(entry)
                     for x in self.lane_xs:
-                        points = self._lane_points(source.rect, side, target.rect, entry, x)
-                        if points is None:
+                        if not (_outward(rect, side, x, MIN_OUT) and _outward(into, entry, x, MIN_IN)):
                             continue
-                        cost = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:]))
-                        cost += (40 * (abs(x - points[0][0]) < room) + 60 * (entry == "top")
-                                 + 10 * max(0.0, LANE_CLEAR - self._to_table_line(x)))
+                        # the length of _lane_points' route, summed in its order
+                        cost = abs(x - sx) + abs(ey - sy) + abs(ex - x)
+                        cost += abs(ey - into.y) if entry == "top" else 0.0
+                        cost += 40 * (abs(x - sx) < room) + 60 * (entry == "top") + self.lane_penalty[x]
                         if best is not None and cost >= best[0]:
                             continue  # a clash only adds: no need to look for one (most lanes end here)
-                        clash = self._clashes(page, x, points[1][1], points[2][1])
+                        clash = self._clashes(page, x, sy, ey)
                         if clash and not crowded:
                             continue
                         cost += 1000 * clash
                         if best is None or cost < best[0]:
-                            best = (cost, side, entry, x, points)
+                            best = (cost, side, entry, x)
             if best:
                 break
-        _, side, entry, x, points = best
+        _, side, entry, x = best
+        points = self._lane_points(rect, side, into, entry, x)
         self.lanes[page.index].append((x, min(points[1][1], points[2][1]), max(points[1][1], points[2][1])))
         self.used_ports[id(target)].add(entry)
         return side, points
