@@ -196,7 +196,8 @@ class Paginator:
         a page break inside it)."""
         return self._lines(self._formatting(p), self._segments(p), width)
 
-    def _lines(self, formatting: tuple, segments: list, width: float) -> tuple[float, float, list[tuple[str, float]]]:
+    @staticmethod
+    def _lines(formatting: tuple, segments: list, width: float) -> tuple[float, float, list[tuple[str, float]]]:
         before, after, sides, first_line, font, line = formatting
         width -= sides
         first = width - first_line  # a hanging first line is wider
