@@ -192,8 +192,7 @@ def set_paper(document, setup: PageSetup) -> None:
             if stop.getparent().tag == f"{W}tabs" and int(stop.get(f"{W}pos", 0)) * 635 > narrowest:
                 stop.set(f"{W}pos", str(narrowest // 635))
     for table, width in tables_and_text_widths(document.element.body):
-        if table.find(f".//{WP}anchor") is None:  # a flowchart's shapes are laid out for its paper already
-            fit_table(table, width)
+        fit_table(table, width)
 
 def tables_and_text_widths(body) -> list[tuple[object, int]]:
     """Each top-level table with the text width (twips) of the section it is in."""
@@ -213,7 +212,7 @@ def fit_table(table, width: int) -> None:
     width) by the same factor, so the form keeps its proportions."""
     columns = table.findall(f"{W}tblGrid/{W}gridCol")
     total = sum(int(c.get(f"{W}w", 0)) for c in columns)
-    if total <= width:
+    if total <= width or table.find(f".//{WP}anchor") is not None:  # a flowchart's shapes fit its paper already
         return
     scale = width / total
     widths = [c for c in columns] + [w for w in table.iter(f"{W}tcW", f"{W}tblW") if w.get(f"{W}type") in (None, "dxa")]
