@@ -16,7 +16,8 @@ What is printed:
   apart), SOPs per second, pages per second (the sum of BuildResult.pages, the pages the books'
   own pagination counts), whether the target is met (scaled to 2,400 SOPs for a smaller
   region), the CPU time of all the build's processes, the CPU-seconds other programs used
-  meanwhile (this machine is shared: a warning above 10%), and peak memory as ru_maxrss:
+  meanwhile (this machine is shared: a warning above 10%), with --repeat each run's CPU as a
+  multiple of its own books' write floor and the median of those, and peak memory as ru_maxrss:
   RUSAGE_SELF is the process that calls build (it builds every book itself when jobs=1,
   it only hands out work when jobs > 1), RUSAGE_CHILDREN the largest pool worker;
 - each stage's share, from one `build` in this process with 1 job (--stages-skpd workbooks,
@@ -374,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  write floor of the same books (bench_floor.py: lxml serialisation + zip, CPU): {best['floor']:.2f} s "
               f"for {best['document_xml'] / 1e6:.0f} MB of document.xml; the build's CPU is "
               f"{best['cpu'] / best['floor']:.1f}x the floor ({1000 * best['cpu'] / max(1, sops):.1f} ms per SOP)")
+        if len(runs) > 1:  # each run against the floor of its own books, measured right after it
+            ratios = [r["cpu"] / r["floor"] for r in runs]
+            print(f"  build CPU / floor, run by run: {', '.join(f'{x:.2f}x' for x in ratios)} "
+                  f"(median {statistics.median(ratios):.2f}x)")
         worker = f"; largest worker (RUSAGE_CHILDREN) {best['children_mb']:.0f} MB" if jobs > 1 else ""
         biggest = max(best["self_mb"], best["children_mb"] if jobs > 1 else 0)
         print(f"  peak memory (ru_maxrss): calling process (RUSAGE_SELF) {best['self_mb']:.0f} MB{worker}; "

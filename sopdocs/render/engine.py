@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +69,13 @@ class _Environment(SandboxedEnvironment):
 
 _ENVIRONMENT = _Environment()
 _PATCHED: dict[str, str] = {}  # a template part's source -> docxtpl's patch_xml of it
+_DRAWING_ID = re.compile(r'(<wp:docPr id=")\d+"')
 _LISTING_TEXT = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a tab, bell, new line or form feed in a text
 
 class _Template(DocxTemplate):
     """A DocxTemplate that skips docxtpl's passes with nothing to do and parses the body once."""
+
+    _drawings_numbered = False  # by _numbered_drawings, in the XML before it was parsed
 
     def build_xml(self, context, jinja_env=None):
         xml = self.get_xml()
@@ -121,12 +125,29 @@ class _Template(DocxTemplate):
         # over each of its hundreds of thousands of nodes.
         shell = etree.tostring(etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap),
                                encoding="unicode")
-        document = f"{shell[:-2]}>{xml}</{shell[1:].split(None, 1)[0]}>"
+        numbered = self._numbered_drawings(xml)
+        self._drawings_numbered = numbered is not None
+        document = f"{shell[:-2]}>{numbered or xml}</{shell[1:].split(None, 1)[0]}>"
         return etree.fromstring(document.encode(), parser=_BODY_PARSER)[0]
 
+    def _numbered_drawings(self, xml: str) -> str | None:
+        """`xml` with its drawings numbered on from docx_ids_index, as fix_docpr_ids numbers them
+        in the tree, but without a walk over the whole tree; None when a drawing is not written
+        `<wp:docPr id="..."` as Word and python-docx write it (the tree is walked then)."""
+        first, drawings = self.docx_ids_index + 1, xml.count("<wp:docPr")
+        ids = itertools.count(first)
+        numbered, found = _DRAWING_ID.subn(lambda match: f'{match.group(1)}{next(ids)}"', xml)
+        if found != drawings:
+            return None
+        self.docx_ids_index += found
+        return numbered
+
     def fix_docpr_ids(self, tree):
-        """docxtpl numbers the drawings of the document anew (1, 2, ...), with the XPath call of a
-        plain lxml element, which python-docx's body class (from _BODY_PARSER) replaces."""
+        """docxtpl numbers the drawings of the document anew (1001, 1002, ...); unless the XML was
+        numbered before it was parsed, with the XPath call of a plain lxml element, which
+        python-docx's body class (from _BODY_PARSER) replaces."""
+        if self._drawings_numbered:
+            return
         for drawing in etree._Element.xpath(tree, "//wp:docPr", namespaces={"wp": WP[1:-1]}):
             self.docx_ids_index += 1
             drawing.set("id", str(self.docx_ids_index))
