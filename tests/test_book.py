@@ -379,6 +379,23 @@ def test_drawing_ids_are_unique(books):
         assert len(ids) == len(set(ids)), built.path
 
 
+def test_drawings_written_otherwise_are_numbered_in_the_tree():
+    """Drawings are numbered in the rendered XML when Word's spelling is found for every one; a
+    template whose picture names its id after another attribute is numbered in the tree instead,
+    so no two drawings ever share an id."""
+    from sopdocs.render.engine import _Template
+    from sopdocs.templates_docx import default_template
+
+    template = _Template(str(default_template("sop.docx")))
+    template.docx_ids_index = 1000
+    word = '<wp:docPr id="7" name="Gambar 1"/><wp:docPr id="7" name="Gambar 2"/>'
+    assert template._numbered_drawings(word) == ('<wp:docPr id="1001" name="Gambar 1"/>'
+                                                 '<wp:docPr id="1002" name="Gambar 2"/>')
+    assert template.docx_ids_index == 1002
+    assert template._numbered_drawings(word + '<wp:docPr name="Gambar 3" id="7"/>') is None
+    assert template.docx_ids_index == 1002
+
+
 def test_package_is_sound(books):
     for built in books.values():
         assert package_problems(built.path) == [], built.path
