@@ -436,6 +436,10 @@ def test_checking_leaves_the_garbage_collector_as_it_found_it(build, tmp_path):
     for path in (build(), broken):
         check(path)
         assert gc.isenabled()
+    from sopdocs.pipeline import check as check_all
+
+    assert [c.ok for c in check_all([build(), broken])] == [True, False]
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the models set aside while checking: collectable again
     gc.disable()
     try:
         check(build())

@@ -1,6 +1,7 @@
 """read -> profile -> number -> link -> validate: a workbook into a checked model and its findings."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,10 +74,16 @@ def check(paths, options: Options = Options(), progress: Progress = ignore,
     workbooks = find_workbooks(paths)
     plugins = plugins or plugins_for(paths, options)
     results = []
-    for path in workbooks:
-        checked = check_workbook(path, plugins, options.debug)
-        progress(Event(Stage.CHECKED, path, checked=checked))
-        results.append(checked)
+    try:
+        for path in workbooks:
+            checked = check_workbook(path, plugins, options.debug)
+            # What the workbook leaves alive (its model) stays out of the next ones' collections,
+            # which would walk every model checked so far again; it is the collector's again at the end.
+            gc.freeze()
+            progress(Event(Stage.CHECKED, path, checked=checked))
+            results.append(checked)
+    finally:
+        gc.unfreeze()
     return results
 
 
