@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -194,7 +195,7 @@ class Paginator:
     def paragraph_lines(self, p, width: float) -> tuple[float, float, list[tuple[str, float]]]:
         """Space before, space after, and the paragraph's lines with their heights ('break' for
         a page break inside it)."""
-        return self._lines(self._formatting(p), self._segments(p), width)
+        return self._lines(self._formatting(p), _segments(_tree_pieces(p)), width)
 
     @staticmethod
     def _lines(formatting: tuple, segments: list, width: float) -> tuple[float, float, list[tuple[str, float]]]:
@@ -224,31 +225,6 @@ class Paginator:
         first_line = _points(indent, "firstLine") - _points(indent, "hanging")
         return (_points(spacing, "before"), _points(spacing, "after"), sides, first_line, fonts(size, bold),
                 self._line_height(spacing, size))
-
-    def _segments(self, p) -> list:
-        """The paragraph's text split at line and page breaks; images as their heights."""
-        segments, text = [], ""
-        boxed = next(p.iter(W + "txbxContent"), None) is not None  # a text box's words take no room here
-        for node in p.iter(W + "t", W + "br", W + "tab", WP + "extent"):
-            if node.tag == W + "t":
-                if not (boxed and _inside_textbox(node)):
-                    text += node.text or ""
-            elif node.tag == W + "tab":
-                text += "    "
-            elif node.tag == WP + "extent":
-                if node.getparent().tag == WP + "inline":
-                    segments.append(text) if text else None
-                    segments.append(int(node.get("cy")) / 12700)
-                    text = ""
-            elif node.get(W + "type") == "page":
-                segments.extend([text, "\f"] if text else ["\f"])
-                text = ""
-            elif not (boxed and _inside_textbox(node)):
-                segments.append(text)
-                text = ""
-        if text or not segments:
-            segments.append(text)
-        return segments
 
     def _run_font(self, p, style) -> tuple[float, bool]:
         run = p.find(f"{W}r/{W}rPr")
@@ -368,7 +344,7 @@ class Paginator:
 
     def _cell_segments(self, index: int) -> list:
         cells = self._cells
-        return self._segments(cells.paragraph(index)) if cells.walked else _xml_segments(cells.keys[index])
+        return _segments(_tree_pieces(cells.paragraph(index)) if cells.walked else _xml_pieces(cells.keys[index]))
 
 
 _TEXTS = re.compile(rb">[^<]+</w:t>")  # a paragraph's texts, in its XML
@@ -470,30 +446,65 @@ def _read_xml(xml: bytes) -> tuple[list[TableRow], list[bytes]]:
     return rows, keys
 
 
-# What _segments reads of a paragraph, in its XML: texts, a text's end, breaks, tabs, inline pictures.
+# What _tree_pieces reads of a paragraph, in its XML: texts, breaks, tabs, inline pictures.
 _SEGMENT_TAGS = re.compile(rb'<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br\b([^>]*)>|<w:tab[ />]'
                            rb'|<wp:inline\b[^>]*><wp:extent\b[^>]*\bcy="(\d+)"')
 
 
-def _xml_segments(xml: bytes) -> list:
-    """Paginator._segments of a paragraph without text boxes, read from its XML."""
-    segments, text = [], ""
+def _xml_pieces(xml: bytes) -> Iterator:
+    """_tree_pieces of a paragraph without text boxes, read from its XML."""
     for match in _SEGMENT_TAGS.finditer(xml):
         words, brk, height = match.groups()
         if words is not None:
-            text += html.unescape(words.decode()) if b"&" in words else words.decode()
+            yield html.unescape(words.decode()) if b"&" in words else words.decode()
         elif height is not None:
-            segments.append(text) if text else None
-            segments.append(int(height) / 12700)
-            text = ""
+            yield int(height) / 12700
         elif brk is None:
-            text += "    "
-        elif b'w:type="page"' in brk:
+            yield TAB
+        else:
+            yield PAGE_BREAK if b'w:type="page"' in brk else LINE_BREAK
+
+
+def _tree_pieces(p) -> Iterator:
+    """What a paragraph's lines are made of, in order: texts, tabs (as spaces), line and page
+    breaks, inline pictures' heights; the words of a text box take no room here."""
+    boxed = next(p.iter(W + "txbxContent"), None) is not None
+    for node in p.iter(W + "t", W + "br", W + "tab", WP + "extent"):
+        if node.tag == W + "t":
+            if not (boxed and _inside_textbox(node)):
+                yield node.text or ""
+        elif node.tag == W + "tab":
+            yield TAB
+        elif node.tag == WP + "extent":
+            if node.getparent().tag == WP + "inline":
+                yield int(node.get("cy")) / 12700
+        elif node.get(W + "type") == "page":
+            yield PAGE_BREAK
+        elif not (boxed and _inside_textbox(node)):
+            yield LINE_BREAK
+
+
+TAB = "    "
+PAGE_BREAK, LINE_BREAK = object(), object()
+
+
+def _segments(pieces: Iterable) -> list:
+    """A paragraph's text split at line and page breaks ("\\f" for a page break), pictures as
+    their heights, from its pieces (_tree_pieces, _xml_pieces)."""
+    segments, text = [], ""
+    for piece in pieces:
+        if piece is PAGE_BREAK:
             segments.extend([text, "\f"] if text else ["\f"])
             text = ""
-        else:
+        elif piece is LINE_BREAK:
             segments.append(text)
             text = ""
+        elif isinstance(piece, float):
+            segments.append(text) if text else None
+            segments.append(piece)
+            text = ""
+        else:
+            text += piece
     if text or not segments:
         segments.append(text)
     return segments
