@@ -198,9 +198,8 @@ class Router:
         return min(abs(x - edge) for edge in self.column_edges)
 
     @staticmethod
-    def _lane_points(source: Rect, side: str, target: Rect, entry: str, x: float) -> list[Point] | None:
-        if not (_outward(source, side, x, MIN_OUT) and _outward(target, entry, x, MIN_IN)):
-            return None
+    def _lane_points(source: Rect, side: str, target: Rect, entry: str, x: float) -> list[Point]:
+        """The route of the lane at `x` chosen for `source` to `target` (_lane_route)."""
         start = source.port(side)
         if entry == "top":
             turn = target.y - MIN_IN
