@@ -6,6 +6,7 @@ refused, so workbook text is data and never template code.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import itertools
 import re
@@ -181,14 +182,11 @@ def _template_bytes(template: Path) -> bytes:
     """The template file, read once per process while it is unchanged: python-docx opens a package
     from memory faster than from a file, one read per part (a book opens its template each time)."""
     stat = template.stat()
-    key = (str(template), stat.st_mtime_ns, stat.st_size)
-    if key not in _TEMPLATE_FILES:
-        if len(_TEMPLATE_FILES) >= 16:
-            _TEMPLATE_FILES.clear()
-        _TEMPLATE_FILES[key] = template.read_bytes()
-    return _TEMPLATE_FILES[key]
+    return _read_template(str(template), stat.st_mtime_ns, stat.st_size)
 
-_TEMPLATE_FILES: dict[tuple[str, int, int], bytes] = {}
+@functools.lru_cache(maxsize=16)
+def _read_template(path: str, mtime_ns: int, size: int) -> bytes:  # the file's state keys the cache
+    return Path(path).read_bytes()
 
 def _describe(document, title: str, author: str) -> None:
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
