@@ -117,6 +117,23 @@ def test_damaged_sheet_inside_the_package(tmp_path, good):
     assert_unreadable(bad, good, "rusak", "simpan ulang")
 
 
+def test_sheet_whose_checksum_does_not_match(tmp_path, good):
+    """A sheet whose content no longer matches the checksum the zip keeps for it (bytes changed
+    by a bad disk or copy): the file keeps its length and its zip directory."""
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as package:
+        info = package.getinfo("xl/worksheets/sheet2.xml")
+    wrong = (info.CRC ^ 1).to_bytes(4, "little")
+    data[info.header_offset + 14:info.header_offset + 18] = wrong  # the entry's own header
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(info.filename)] != info.filename.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    data[central + 16:central + 20] = wrong  # the directory's copy
+    bad = tmp_path / "rusak-isi.xlsx"
+    bad.write_bytes(bytes(data))
+    assert_unreadable(bad, good, "rusak atau terpotong")
+
+
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet2.xml", "xl/_rels/workbook.xml.rels"])
 def test_sheet_missing_from_the_package(tmp_path, good, part):
     bad = damage_part(good, tmp_path / "bolong.xlsx", part, 0)
@@ -185,6 +202,40 @@ def test_formula_without_saved_value(build):
         assert "rumus" in finding.message and "nilainya tidak tersimpan" in finding.message
     assert at(findings, "SOP", "A8") == []
     assert '"Nama SOP" belum diisi' in only(findings, "SOP", "B2", "error").message
+
+
+def prefixed_sheets(path):
+    """Rewrite the sheets with a namespace prefix on every element (`<x:c>`, `<x:f>`), as some
+    generators write them."""
+    with zipfile.ZipFile(path) as source:
+        items = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item, data in items:
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"<(/?)(?!\?)([A-Za-z]+[ >/])", rb"<\1x:\2", data)
+                data = data.replace(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                    b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 1)
+            out.writestr(item, data)
+
+
+def test_formula_without_saved_value_in_prefixed_sheet(build):
+    path = formula_workbook(build)
+    prefixed_sheets(path)
+    findings = check(path).findings
+    for cell in ("B2", "B8"):
+        assert "nilainya tidak tersimpan" in only(findings, "SOP", cell, "warning").message
+
+
+def test_stored_package_without_compression(build, tmp_path):
+    """A package whose parts are stored, not compressed (zip tools can write such files)."""
+    path = formula_workbook(build)
+    stored = tmp_path / "tanpa-kompresi.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
+        for item in source.infolist():
+            out.writestr(item.filename, source.read(item))
+    findings = check(stored).findings
+    assert "nilainya tidak tersimpan" in only(findings, "SOP", "B2", "warning").message
+    assert check(stored).doc.sops[0].steps
 
 
 @needs_soffice

@@ -10,7 +10,9 @@ import functools
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,9 @@ NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 CELL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)  # a cell with content, not <c .../>
+# Every formula closes with `</f>` (a shared formula's first cell too) except a data table's,
+# which Excel writes with its values: one search for `f>` finds the sheets with formulas.
+FORMULA_END = b"f>"
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 VALUE_TAG = re.compile(rb"<(?:\w+:)?v>[^<]")
 DAMAGED = ("File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan simpan ulang, "
@@ -32,6 +37,7 @@ DAMAGED = ("File rusak atau terpotong (isinya tidak lengkap); buka di Excel dan 
 CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 ERROR_TYPE = re.compile(rb'\bt="e"')
 VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+LOCAL_HEADER = struct.Struct("<4s22xHH")  # a zip entry's signature, then its name and extra field lengths
 
 
 @functools.lru_cache(maxsize=None)  # a sheet has at most 16,384 columns
@@ -74,7 +80,7 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     data = _read_container(path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:  # from memory: no file reads per part
-            sheets = _structure(package)
+            sheets = _structure(package, data)
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         for sheet in sheets:
             grid = book.get_sheet_by_name(sheet.name)
@@ -83,7 +89,8 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         book.close()
     except WorkbookError:
         raise
-    except (zipfile.BadZipFile, KeyError, EOFError, etree.XMLSyntaxError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, struct.error, KeyError, EOFError, etree.XMLSyntaxError, OSError,
+            ValueError) as exc:
         raise WorkbookError(f"{DAMAGED} ({type(exc).__name__})") from None
     except Exception as exc:  # calamine's own errors
         raise WorkbookError(
@@ -122,7 +129,7 @@ def _read_container(path: Path) -> bytes:
     return data
 
 
-def _structure(package: zipfile.ZipFile) -> list[Sheet]:
+def _structure(package: zipfile.ZipFile, data: bytes) -> list[Sheet]:
     names = set(package.namelist())
     if "xl/workbook.xml" not in names:
         raise WorkbookError(
@@ -136,14 +143,14 @@ def _structure(package: zipfile.ZipFile) -> list[Sheet]:
         part = targets.get(node.get(f"{{{NS_REL}}}id"), "")
         if part not in names:  # listed in the workbook, but its content is missing from the package
             raise WorkbookError(f"{DAMAGED} (isi sheet \"{node.get('name')}\" tidak ada di dalam file)")
-        data = package.read(part)
+        xml = _inflated(package, data, part)
         sheet = Sheet(node.get("name"), hidden=node.get("state", "visible") != "visible")
         # `in` finds a literal many times faster than the regexes; they run only when it may match.
-        if (b"<f" in data or b":f" in data) and FORMULA_TAG.search(data):
-            sheet.formulas_without_value = _formulas_without_value(data)
-        if b't="e"' in data and ERROR_TYPE.search(data):
-            sheet.error_values = _error_values(data)
-        if b"drawing" in data:
+        if FORMULA_END in xml and FORMULA_TAG.search(xml):
+            sheet.formulas_without_value = _formulas_without_value(xml)
+        if b"#" in xml and ERROR_TYPE.search(xml):  # every error value starts with #: #N/A, #DIV/0!, ...
+            sheet.error_values = _error_values(xml)
+        if _relationships_part(part) in names:  # a picture is placed through the sheet's relationships
             sheet.images = _images(package, part, names)
         sheets.append(sheet)
     if not sheets:
@@ -151,11 +158,33 @@ def _structure(package: zipfile.ZipFile) -> list[Sheet]:
     return sheets
 
 
+def _inflated(package: zipfile.ZipFile, data: bytes, part: str) -> bytes:
+    """A part's content, inflated straight from the package's bytes (`data`). zipfile's reader
+    costs more than the inflating itself for a region's thousands of small sheets; the CRC is
+    still checked. Parts zipfile must decrypt or decompress otherwise are read by zipfile."""
+    info = package.getinfo(part)
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 1:
+        return package.read(part)
+    signature, name_length, extra_length = LOCAL_HEADER.unpack_from(data, info.header_offset)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"no entry header for {part}")
+    start = info.header_offset + LOCAL_HEADER.size + name_length + extra_length
+    content = zlib.decompress(memoryview(data)[start:start + info.compress_size], -zlib.MAX_WBITS)
+    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        raise zipfile.BadZipFile(f"bad CRC or size of {part}")
+    return content
+
+
+def _relationships_part(part: str) -> str:
+    """`xl/worksheets/sheet1.xml` -> `xl/worksheets/_rels/sheet1.xml.rels`."""
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+
+
 def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     """Relationship id -> target part name, for one part."""
-    rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
     try:
-        root = etree.fromstring(package.read(rels))
+        root = etree.fromstring(package.read(_relationships_part(part)))
     except KeyError:
         return {}
     base = posixpath.dirname(part)
