@@ -76,10 +76,11 @@ def check(paths, options: Options = Options(), progress: Progress = ignore,
     results = []
     try:
         for path in workbooks:
-            checked = check_workbook(path, plugins, options.debug)
-            # What the workbook leaves alive (its model) stays out of the next ones' collections,
-            # which would walk every model checked so far again; it is the collector's again at the end.
-            gc.freeze()
+            with collector_paused():
+                checked = check_workbook(path, plugins, options.debug)
+                # What the workbook leaves alive (its model) is set aside before the collector runs
+                # again: no collection walks it, nor any model checked before it, until the end.
+                gc.freeze()
             progress(Event(Stage.CHECKED, path, checked=checked))
             results.append(checked)
     finally:
