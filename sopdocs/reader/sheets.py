@@ -141,12 +141,11 @@ class SheetReader:
                     found[current][0].extend(list_items(self.text_of(value, row, 1)))
                     self.use(row, 1)
                 continue
-            label = as_text(label)
-            current = table.get(label_key(label))
+            current = table.get(label_key(label if type(label) is str else as_text(label)))  # label_key strips
             if current is None:
-                self._unknown_label(row, label, table, names)
+                self._unknown_label(row, as_text(label), table, names)
             elif current in found:
-                self.report(WARNING, f"Label \"{label}\" ditulis dua kali; yang dipakai yang pertama "
+                self.report(WARNING, f"Label \"{as_text(label)}\" ditulis dua kali; yang dipakai yang pertama "
                                      f"({cell_name(found[current][1], 0)}), isian baris ini tidak dipakai.",
                             (row, row), (0, 1))
                 current = None
@@ -171,7 +170,7 @@ class SheetReader:
         if name not in block:
             return ""
         value, row = block[name]
-        return self.text(row, 1).replace("\n", " ").strip() if value != "" else ""
+        return self.text_of(value, row, 1).replace("\n", " ").strip() if value != "" else ""
 
     def cells(self, block: dict) -> FieldCells:
         return FieldCells(self.name, {name: row for name, (_, row) in block.items()})

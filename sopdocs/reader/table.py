@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 NEXT_STEP = {"ya", "y", "lanjut", "lanjutkan", "berikutnya"}  # in `Jika Ya`: simply the next step
 MUTU_BAKU_GROUP = label_key("Mutu Baku")
 KNOWN_TITLES = "Kelengkapan, Waktu, Output, Keterangan, Jika Ya, Jika Tidak"
+NO_WAKTU = Waktu()  # a Waktu is frozen: the steps of a table without the column share it
 
 
 @dataclass
@@ -55,10 +56,11 @@ class Columns:
 def find_header(reader: SheetReader) -> int | None:
     """The row of the table's header: a No word in column A and a Kegiatan word in column B."""
     for row, values in enumerate(reader.sheet.rows):
-        number = as_text(values[0]) if values else ""
-        if number[:2].lower() != "no":  # the cheap test first: most rows above the table are labels
+        number = values[0] if values else ""
+        # The cheap test first: most rows above the table are labels (and a No word is text).
+        if type(number) is not str or number.lstrip()[:2].lower() != "no":
             continue
-        if labels.header_key(number)[0] in labels.NO_HEADERS and \
+        if labels.header_key(number.strip())[0] in labels.NO_HEADERS and \
                 labels.header_key(as_text(reader.raw(row, 1)))[0] in labels.KEGIATAN_HEADERS:
             return row
     return None
@@ -85,8 +87,8 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
                                f"Kelengkapan; bila bukan, beri judul salah satu dari: {KNOWN_TITLES}.",
                       (header, max(names_row, end - 1)), (col, col))
     across, down = _merged(reader, (first, end), columns)
-    spans, letters, by_row, width = columns.used(), {}, {}, columns.last + 1
-    cells = {"no": 0, "kegiatan": 1, **columns.fields}
+    rows, spans, width = _StepRows(reader, sop, columns, across), columns.used(), columns.last + 1
+    letters, by_row = {}, {}
     for row in range(first, end):
         values = reader.sheet.rows[row][:width]
         if values.count("") == len(values):
@@ -94,7 +96,7 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
                                  "tetap dibaca).", reader.ref(row, 0))
             continue
         values += [""] * (width - len(values))  # a grid built by hand may have shorter rows
-        step, letters[row] = _read_step(reader, sop, row, values, columns, across, cells)
+        step, letters[row] = rows.read(row, values)
         sop.steps.append(step)
         by_row[row] = step
         reader.use_columns(row, spans)
@@ -196,94 +198,101 @@ def _share_merged(reader: SheetReader, by_row: dict[int, Step], down: dict, colu
             step.cells[name] = first.cells[name]
 
 
-def _read_step(reader: SheetReader, sop: Sop, row: int, values: list, columns: Columns, across: dict,
-               cells: dict[str, int]) -> tuple[Step, str]:
-    """The step of one row (`values`, as wide as the table) and its symbol letter ('' when none);
-    `cells` are the table's {field: column}. The values are taken from the row's list, not cell
-    by cell through the reader: a region has tens of thousands of rows."""
-    raw_no = values[0]
-    number = _number(raw_no)
-    if number is None:
-        reader.error(cell_name(row, 0), f"Nomor langkah \"{as_text(raw_no)}\" bukan angka; isi kolom No dengan "
-                                        "1, 2, 3, ...")
-        number = len(sop.steps) + 1
-    fields = columns.fields
-    value = lambda name: reader.text_of(values[fields[name]], row, fields[name]) if name in fields else ""  # noqa: E731
-    step = Step(
-        number=number,
-        kegiatan=reader.text_of(values[1], row, 1),
-        actors=[],
-        kelengkapan=value("kelengkapan"),
-        waktu=_waktu(values, columns),
-        output=value("output"),
-        keterangan=value("keterangan"),
-        cells=RowCells(reader.name, row, cells, columns.actors[0] if columns.actors else 2),
-    )
-    letter = _read_marks(reader, step, row, values, columns.actors, across)
-    if step.waktu.text and not step.waktu.understood:
-        example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
-        reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, tidak "
-                                            f"ikut dijumlahkan); tulis misalnya \"{example}\", atau tulis satuannya "
-                                            "di judul kolom: Waktu (Menit).")
-    step.yes = read_branch(reader, row, fields, "jika_ya", "Jika Ya")
-    step.no = read_branch(reader, row, fields, "jika_tidak", "Jika Tidak")
-    return step, letter
+class _StepRows:
+    """Reads the table's activity rows into steps. Where each part is (the columns, the unit of
+    Waktu, the joint marks) is worked out once for the table: a region has tens of thousands of
+    rows, so a row's values are taken from its list, not cell by cell through the reader."""
 
+    def __init__(self, reader: SheetReader, sop: Sop, columns: Columns, across: dict):
+        self.reader, self.sop, self.across = reader, sop, across
+        fields = columns.fields
+        self.texts = tuple(fields.get(name) for name in ("kelengkapan", "output", "keterangan"))
+        self.waktu, self.unit = fields.get("waktu"), columns.units.get("waktu")
+        self.yes, self.no = fields.get("jika_ya"), fields.get("jika_tidak")
+        self.actors = columns.actors
+        self.actor_index = {col: index for index, col in enumerate(columns.actors)}
+        self.first_actor = columns.actors[0] if columns.actors else 2
+        self.cells = {"no": 0, "kegiatan": 1, **fields}  # shared by the rows' RowCells
 
-def _waktu(values: list, columns: Columns) -> Waktu:
-    """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
-    if "waktu" not in columns.fields:
-        return Waktu()
-    raw = values[columns.fields["waktu"]]
-    unit = columns.units.get("waktu")
-    text = as_text(raw)
-    if unit and text and text.replace(",", "", 1).replace(".", "", 1).isdigit():
-        return parse_waktu(f"{text} {unit}")
-    return parse_waktu(raw)
+    def read(self, row: int, values: list) -> tuple[Step, str]:
+        """The step of one row (`values`, as wide as the table) and its symbol letter ('' when none)."""
+        reader, text = self.reader, self.reader.text_of
+        number = _number(values[0])
+        if number is None:
+            reader.error(cell_name(row, 0), f"Nomor langkah \"{as_text(values[0])}\" bukan angka; isi kolom No "
+                                            "dengan 1, 2, 3, ...")
+            number = len(self.sop.steps) + 1
+        kelengkapan, output, keterangan = ["" if col is None else text(values[col], row, col) for col in self.texts]
+        step = Step(number=number, kegiatan=text(values[1], row, 1), actors=[], kelengkapan=kelengkapan,
+                    waktu=self._waktu(values), output=output, keterangan=keterangan,
+                    cells=RowCells(reader.name, row, self.cells, self.first_actor))
+        letter = self._marks(step, row, values)
+        if step.waktu.text and not step.waktu.understood:
+            example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
+            reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, "
+                                                f"tidak ikut dijumlahkan); tulis misalnya \"{example}\", atau tulis "
+                                                "satuannya di judul kolom: Waktu (Menit).")
+        if self.yes is not None and values[self.yes] != "":  # most rows: no branch written
+            step.yes = _branch(reader, row, self.yes, "jika_ya", "Jika Ya")
+        if self.no is not None and values[self.no] != "":
+            step.no = _branch(reader, row, self.no, "jika_tidak", "Jika Tidak")
+        return step, letter
 
+    def _waktu(self, values: list) -> Waktu:
+        """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
+        if self.waktu is None:
+            return NO_WAKTU
+        raw = values[self.waktu]
+        if self.unit and raw != "":
+            text = as_text(raw)
+            if text.replace(",", "", 1).replace(".", "", 1).isdigit():
+                return parse_waktu(f"{text} {self.unit}")
+        return parse_waktu(raw)
 
-def _read_marks(reader: SheetReader, step: Step, row: int, values: list, actor_cols: list[int], across: dict) -> str:
-    letters = set()
-    for index, col in enumerate(actor_cols):
-        value = values[col]
-        if value == "":  # most actor cells of a row
-            continue
-        marked, letter, known = parse_mark(value)
-        if not known:
-            reader.error(cell_name(row, col), f"Tanda \"{as_text(value)}\" tidak dikenal; pakai x untuk "
-                                              "menandai pelaksana, atau huruf M (mulai), S (selesai), P (proses), "
-                                              "K (keputusan) untuk sekaligus memilih simbol.")
-        if not marked:
-            continue
-        if not step.actors:  # point findings about the actors at the first mark, not an empty cell
-            step.cells.mark = col
-        if (row, col) in across:  # the mark is merged across actor columns: a joint activity
-            last = across[(row, col)]
-            step.actors.extend(i for i, c in enumerate(actor_cols) if col <= c <= last and i not in step.actors)
-        elif index not in step.actors:
-            step.actors.append(index)
-        if letter:
-            letters.add(letter)
-    step.actors.sort()
-    if len(letters) > 1:
-        reader.error(step.cells["pelaksana"], f"Satu kegiatan diberi huruf simbol berbeda ({', '.join(sorted(letters))}); "
-                                              "pakai satu huruf yang sama untuk semua pelaksananya.")
-    return min(letters) if letters else ""
+    def _marks(self, step: Step, row: int, values: list) -> str:
+        """The actors marked in the row, into `step`; the symbol letter the marks give."""
+        letters = set()
+        for col in [c for c in self.actors if values[c] != ""]:  # most actor cells are empty
+            marked, letter, known = parse_mark(values[col])
+            if not known:
+                self.reader.error(cell_name(row, col), f"Tanda \"{as_text(values[col])}\" tidak dikenal; pakai x "
+                                                       "untuk menandai pelaksana, atau huruf M (mulai), S (selesai), "
+                                                       "P (proses), K (keputusan) untuk sekaligus memilih simbol.")
+            if not marked:
+                continue
+            if not step.actors:  # point findings about the actors at the first mark, not an empty cell
+                step.cells.mark = col
+            if (row, col) in self.across:  # the mark is merged across actor columns: a joint activity
+                last = self.across[(row, col)]
+                step.actors.extend(i for i, c in enumerate(self.actors) if col <= c <= last and i not in step.actors)
+            elif self.actor_index[col] not in step.actors:
+                step.actors.append(self.actor_index[col])
+            if letter:
+                letters.add(letter)
+        step.actors.sort()
+        if len(letters) > 1:
+            self.reader.error(step.cells["pelaksana"], f"Satu kegiatan diberi huruf simbol berbeda "
+                                                       f"({', '.join(sorted(letters))}); pakai satu huruf yang sama "
+                                                       "untuk semua pelaksananya.")
+        return min(letters) if letters else ""
 
 
 def read_branch(reader: SheetReader, row: int, fields: dict[str, int], name: str, title: str) -> Branch | None:
     """`Jika Ya` / `Jika Tidak` (`name` jika_ya / jika_tidak) of a row: None means the next step."""
-    if name not in fields:
-        return None
-    written = as_text(reader.raw(row, fields[name])).strip()
+    return _branch(reader, row, fields[name], name, title) if name in fields else None
+
+
+def _branch(reader: SheetReader, row: int, col: int, name: str, title: str) -> Branch | None:
+    """`read_branch` of the cell at (row, col)."""
+    written = as_text(reader.raw(row, col))
     if written in EMPTY_MARKS or (name == "jika_ya" and written.lower().rstrip(".") in NEXT_STEP):
         return None
-    text = reader.text(row, fields[name])
+    text = reader.text(row, col)
     parsed = parse_branch(text)
     if parsed is None:
-        reader.error(cell_name(row, fields[name]), f"{title} \"{text}\" tidak berisi nomor "
-                                                   "langkah tujuan; tulis nomornya, boleh dengan label, misalnya "
-                                                   f"\"{'Lengkap: 3' if name == 'jika_ya' else 'Tidak lengkap: 1'}\".")
+        reader.error(cell_name(row, col), f"{title} \"{text}\" tidak berisi nomor langkah tujuan; tulis nomornya, "
+                                          "boleh dengan label, misalnya "
+                                          f"\"{'Lengkap: 3' if name == 'jika_ya' else 'Tidak lengkap: 1'}\".")
         return None
     label, target = parsed
     return Branch(target, label)
