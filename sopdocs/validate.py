@@ -126,6 +126,8 @@ def _check_step(sop: Sop, step: Step, findings: Findings) -> None:
 
 def _check_flow(sop: Sop, findings: Findings) -> None:
     """Every activity can be reached from the first, and the end can be reached from every one."""
+    if _is_line(sop.steps):
+        return  # each step leads to the next, the last ends the flow: all are reached, all reach the end
     after = {s.number: [b.target for b in sop.exits(s)] for s in sop.steps}
     reached = _closure({1}, after)
     for step in sop.steps:
@@ -142,6 +144,14 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
         if step.number in reached and step.number not in finishing:
             findings.error(f"Dari langkah {step.number} alur tidak pernah sampai ke akhir (berputar terus); "
                            "periksa \"Jika Ya\"/\"Jika Tidak\".", step.cells["no"])
+
+
+def _is_line(steps: list[Step]) -> bool:
+    """Whether the flow goes straight from the first step to the last (most SOPs): no `Jika Ya` or
+    `Jika Tidak` anywhere, and no end before the last step."""
+    *body, last = steps
+    return (last.final and last.yes is None and last.no is None
+            and not any(s.yes is not None or s.no is not None or s.final for s in body))
 
 
 def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:

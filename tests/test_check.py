@@ -214,6 +214,13 @@ def test_selesai_letter_ends_the_flow_early(build):
     assert "Langkah 4 tidak pernah dicapai" in only(findings, "SOP", "A15", "error").message
 
 
+def test_selesai_letter_ends_a_flow_without_branches(build):
+    """No Jika Ya or Jika Tidak anywhere, but an S in the middle: the steps after it are never reached."""
+    findings = run(build, sop=sop_with(steps(s2_tidak=None, s3_marks=[None, None, "S", None])))
+    assert [(f.cell, f.message.split(";")[0]) for f in errors(findings)] == [
+        ("A15", "Langkah 4 tidak pernah dicapai dari langkah 1"), ("A16", "Langkah 5 tidak pernah dicapai dari langkah 1")]
+
+
 def test_duplicate_nomor_and_nama(build):
     findings = run(build, **{"SOP 2": sop_rows()})
     nomor = only(findings, "SOP 2", "B1", "error")
