@@ -134,23 +134,24 @@ def _worker_build(checked: Checked, base: Path, options: Options) -> BuildResult
 def _safe_build(checked: Checked, base: Path, options: Options, plugins: Plugins,
                 progress: Progress) -> BuildResult:
     """One workbook's books; an unexpected failure is reported for it alone."""
-    try:
-        with collector_paused():
+    with collector_paused():
+        try:
             return build_checked(checked, base, options, plugins, progress)
-    except PluginError:  # raised only under --debug, to show its traceback
-        raise
-    except Exception as exc:  # a bug must not stop the other workbooks
-        if options.debug:
+        except PluginError:  # raised only under --debug, to show its traceback
             raise
-        return BuildResult(checked.path, error=f"{BUG}: {type(exc).__name__}: {exc}")
-    finally:
-        # A book's document trees live in C memory behind a few Python objects in reference
-        # cycles; the collector would not see them as large and let a worker grow by ~150 MB
-        # a book. Collecting after each book keeps every process at the size of one book.
-        # What outlives the collection (modules, the checked workbooks, caches) then stays out
-        # of the next ones, which would walk it all again (a build unfreezes it when done).
-        gc.collect()
-        gc.freeze()
+        except Exception as exc:  # a bug must not stop the other workbooks
+            if options.debug:
+                raise
+            return BuildResult(checked.path, error=f"{BUG}: {type(exc).__name__}: {exc}")
+        finally:
+            # A book's document trees live in C memory behind a few Python objects in reference
+            # cycles; the collector would not see them as large and let a worker grow by ~150 MB
+            # a book. Collecting after each book keeps every process at the size of one book.
+            # What outlives the collection (modules, the checked workbooks, caches) then stays out
+            # of the next ones, which would walk it all again (a build unfreezes it when done).
+            # Both happen before the collector runs again, which would only walk the same objects.
+            gc.collect()
+            gc.freeze()
 
 
 def build_checked(checked: Checked, base: Path, options: Options, plugins: Plugins,
