@@ -166,10 +166,10 @@ def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:
 
 def _check_duplicates(doc: Dokumen, findings: Findings) -> None:
     for attr, label in (("nomor", "Nomor SOP"), ("nama", "Nama SOP")):
-        counts = Counter(label_key(getattr(s, attr)) for s in doc.sops if getattr(s, attr))
+        keys = [label_key(getattr(sop, attr)) for sop in doc.sops]
+        counts = Counter(keys)
         seen: dict[str, str] = {}
-        for sop in doc.sops:
-            key = label_key(getattr(sop, attr))
+        for sop, key in zip(doc.sops, keys):
             if key and counts[key] > 1:
                 if key in seen:
                     findings.error(f"{label} \"{getattr(sop, attr)}\" sama dengan di {seen[key]}; "

@@ -88,14 +88,15 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
                       (header, max(names_row, end - 1)), (col, col))
     across, down = _merged(reader, (first, end), columns)
     rows, spans, width = _StepRows(reader, sop, columns, across), columns.used(), columns.last + 1
-    letters, by_row = {}, {}
+    letters, by_row, grid = {}, {}, reader.sheet.rows
     for row in range(first, end):
-        values = reader.sheet.rows[row][:width]
+        values = grid[row][:width]
         if values.count("") == len(values):
             reader.findings.info(f"Baris {row + 1} kosong di tengah tabel kegiatan; dilewati (kegiatan di bawahnya "
                                  "tetap dibaca).", reader.ref(row, 0))
             continue
-        values += [""] * (width - len(values))  # a grid built by hand may have shorter rows
+        if len(values) < width:  # a grid built by hand may have shorter rows
+            values += [""] * (width - len(values))
         step, letters[row] = rows.read(row, values)
         sop.steps.append(step)
         by_row[row] = step
