@@ -6,7 +6,7 @@ a peak memory under 500 MB per process.
 
     python benchmarks/bench_build.py [FOLDER] [--skpd 40] [--sops 60] [--jobs 2 1] [--repeat 1]
                                      [--paper F4] [--cpu] [--no-stages] [--stages-skpd N] [--pdf]
-                                     [--profile FILE] [--profile-skpd 4]
+                                     [--profile FILE] [--profile-skpd 4] [--sopdocs DIR]
 
 The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet.
 What is printed:
@@ -33,8 +33,8 @@ What is printed:
 - with --profile FILE: cProfile of `build` (1 job) over the first --profile-skpd workbooks in
   this process, the top functions by own time.
 
-To measure a changed copy of sopdocs, put it first on the path (PYTHONPATH=/tmp/try); the fresh
-interpreters of the end-to-end runs inherit it.
+To measure another copy of sopdocs (a work tree with a change to try), give --sopdocs DIR; the
+fresh interpreters of the end-to-end runs measure the same copy.
 """
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_region import add_region_arguments, ensure_region  # noqa: E402
 from bench_floor import write_floor  # noqa: E402
+from copies import add_copy_argument, use_sopdocs_from  # noqa: E402
 from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 12.0
@@ -118,13 +119,14 @@ def child_run(paths: list[Path], jobs: int, paper: str, out_dir: str) -> None:
     }))
 
 
-def end_to_end(paths: list[Path], jobs: int, paper: str) -> dict:
+def end_to_end(paths: list[Path], jobs: int, paper: str, copy: str | None) -> dict:
     out_dir = tempfile.mkdtemp(prefix="sopdocs-bench-build-")
     try:
         ticks = _cpu_jiffies()
         wall = time.perf_counter()
         done = subprocess.run([sys.executable, __file__, "--child", str(jobs), "--paper", paper, "--out", out_dir,
-                               *map(str, paths)], capture_output=True, text=True, check=False)
+                               *(["--sopdocs", copy] if copy else []), *map(str, paths)],
+                              capture_output=True, text=True, check=False)
         wall = time.perf_counter() - wall
         busy = (_cpu_jiffies()[0] - ticks[0]) / os.sysconf("SC_CLK_TCK")
     finally:
@@ -318,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
         child.add_argument("paths", nargs="+", type=Path)
         child.add_argument("--paper")
         child.add_argument("--out")
+        add_copy_argument(child)
         args = child.parse_args(argv[1:])
+        if args.sopdocs:
+            use_sopdocs_from(args.sopdocs)
         child_run(args.paths, args.jobs, args.paper, args.out)
         return 0
 
@@ -335,7 +340,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf", action="store_true", help="also time the PDF conversion of one SKPD's books")
     parser.add_argument("--profile", metavar="FILE", help="also cProfile build, stats to FILE")
     parser.add_argument("--profile-skpd", type=int, default=4, help="workbooks in the profile (default 4)")
+    add_copy_argument(parser)
     args = parser.parse_args(argv)
+    if args.sopdocs:
+        use_sopdocs_from(args.sopdocs)
     global clock
     if args.cpu:
         clock = time.process_time
@@ -356,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
 
     build_pages = None
     for jobs in args.jobs:
-        runs = [end_to_end(paths, jobs, args.paper) for _ in range(max(1, args.repeat))]
+        runs = [end_to_end(paths, jobs, args.paper, args.sopdocs) for _ in range(max(1, args.repeat))]
         best = min(runs, key=lambda r: r["seconds"])
         seconds, sops, pages = best["seconds"], best["sops"], best["pages"]
         build_pages = pages

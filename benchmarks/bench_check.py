@@ -43,27 +43,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from copies import add_copy_argument, use_sopdocs_from  # noqa: E402
 from make_region import add_region_arguments, ensure_region  # noqa: E402
 from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 5.0
-
-
-def use_sopdocs_from(folder: str) -> None:
-    """Import sopdocs from `folder` (holding a copy of the `sopdocs` package, e.g. with a change
-    to measure) instead of the installed one; the editable install's import hook for sopdocs is
-    removed (not the plugins' hooks: the installed plugins still load), and the sopdocs modules
-    already imported (make_region uses one) are forgotten."""
-    sys.meta_path[:] = [f for f in sys.meta_path if not _imports_sopdocs(f)]
-    sys.path.insert(0, str(Path(folder).resolve()))
-    for name in [m for m in sys.modules if m == "sopdocs" or m.startswith("sopdocs.")]:
-        del sys.modules[name]
-
-
-def _imports_sopdocs(finder) -> bool:
-    """Whether `finder` is the editable install's import hook for the sopdocs package."""
-    module = sys.modules.get(getattr(finder, "__module__", ""))
-    return "__editable__" in getattr(module, "__name__", "") and "sopdocs" in getattr(module, "MAPPING", {})
 
 
 def _import_sopdocs() -> None:
@@ -153,11 +137,7 @@ def run_cli(folder: Path, package_dir: str | None) -> float:
     """Wall seconds of `sopdocs check FOLDER` in a new interpreter (the copy in `package_dir` if given)."""
     command = [sys.executable, "-m", "sopdocs", "check", str(folder)]
     if package_dir:
-        command = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-                   "sys.meta_path[:] = [f for f in sys.meta_path if 'sopdocs' not in "
-                   "getattr(sys.modules.get(getattr(f, '__module__', '')), 'MAPPING', {})]; "
-                   "from sopdocs.cli import main; main(prog_name='sopdocs')",
-                   str(Path(package_dir).resolve()), "check", str(folder)]
+        command = [sys.executable, str(Path(__file__).with_name("copies.py")), package_dir, "check", str(folder)]
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start
@@ -201,8 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker processes for the parallel run (default: the number of cores; 1 = skip)")
     parser.add_argument("--cli", action="store_true", help="also time `sopdocs check FOLDER` as a command")
     parser.add_argument("--profile", metavar="FILE", help="also cProfile one run and save the stats to FILE")
-    parser.add_argument("--sopdocs", metavar="DIR", help="measure the sopdocs package found in DIR (a copy with a "
-                                                         "change to try) instead of the installed one")
+    add_copy_argument(parser)
     args = parser.parse_args(argv)
     if args.sopdocs:
         use_sopdocs_from(args.sopdocs)
