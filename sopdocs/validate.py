@@ -99,20 +99,13 @@ def _check_step(sop: Sop, step: Step, findings: Findings) -> None:
         if not findings.error_at(cells["pelaksana"]):  # the reader may have said why already
             findings.error(f"Kegiatan langkah {step.number} belum punya pelaksana; beri tanda x di kolom jabatan "
                            "yang melaksanakannya.", cells["pelaksana"])
-    elif step.actors != list(range(step.actors[0], step.actors[-1] + 1)):
+    elif len(step.actors) > 1 and step.actors != list(range(step.actors[0], step.actors[-1] + 1)):
         names = ", ".join(sop.actors[i] for i in step.actors)
         findings.error(f"Kegiatan bersama langkah {step.number} ditandai pada pelaksana yang tidak bersebelahan "
                        f"({names}); satu simbol hanya bisa melintasi kolom yang berdampingan. Pindahkan kolomnya "
                        "agar bersebelahan, atau pecah menjadi beberapa kegiatan.", cells["pelaksana"])
-    for branch, key, title in ((step.yes, "jika_ya", "Jika Ya"), (step.no, "jika_tidak", "Jika Tidak")):
-        if branch is None:
-            continue
-        if branch.target == step.number:
-            findings.error(f"{title} langkah {step.number} menunjuk ke langkah itu sendiri; tulis nomor langkah "
-                           "tujuan yang lain.", cells[key])
-        elif not 1 <= branch.target <= len(sop.steps):
-            findings.error(f"{title} menunjuk ke langkah {branch.target}, padahal langkah hanya 1 sampai "
-                           f"{len(sop.steps)}.", cells[key])
+    if step.yes is not None or step.no is not None:  # most steps simply lead to the next
+        _check_branches(sop, step, findings)
     if step.symbol is Symbol.DECISION:
         exits = sop.exits(step)
         if len(exits) < 2 or exits[0].target == exits[1].target:
@@ -122,6 +115,18 @@ def _check_step(sop: Sop, step: Step, findings: Findings) -> None:
     elif step.no is not None:
         findings.error(f"Langkah {step.number} punya \"Jika Tidak\" tetapi simbolnya bukan keputusan; beri huruf K "
                        "pada tanda pelaksananya, atau kosongkan \"Jika Tidak\".", cells["jika_tidak"])
+
+
+def _check_branches(sop: Sop, step: Step, findings: Findings) -> None:
+    for branch, key, title in ((step.yes, "jika_ya", "Jika Ya"), (step.no, "jika_tidak", "Jika Tidak")):
+        if branch is None:
+            continue
+        if branch.target == step.number:
+            findings.error(f"{title} langkah {step.number} menunjuk ke langkah itu sendiri; tulis nomor langkah "
+                           "tujuan yang lain.", step.cells[key])
+        elif not 1 <= branch.target <= len(sop.steps):
+            findings.error(f"{title} menunjuk ke langkah {branch.target}, padahal langkah hanya 1 sampai "
+                           f"{len(sop.steps)}.", step.cells[key])
 
 
 def _check_flow(sop: Sop, findings: Findings) -> None:
