@@ -77,6 +77,7 @@ def as_text(value) -> str:
     return str(value).strip()
 
 
+@functools.lru_cache(maxsize=MEMO)  # the same list texts (Dasar Hukum, ...) come back in many SOPs
 def strip_control(text: str) -> tuple[str, bool]:
     """Text with control characters (which Word refuses) removed, and whether any were."""
     if text.isprintable():  # no control character and no line break: nothing to do (most cells)
@@ -195,6 +196,7 @@ def parse_mark(value) -> tuple[bool, str | None, bool]:
     return True, None, False
 
 
+@functools.lru_cache(maxsize=MEMO, typed=True)
 def parse_branch(value) -> tuple[str, int] | None:
     """`Tidak lengkap: 1` -> ('Tidak lengkap', 1); `3` -> ('', 3); None when no step number."""
     text = as_text(value)
