@@ -88,7 +88,7 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
                       (header, max(names_row, end - 1)), (col, col))
     across, down = _merged(reader, (first, end), columns)
     rows, spans, width = _StepRows(reader, sop, columns, across), columns.used(), columns.last + 1
-    letters, by_row, grid = {}, {}, reader.sheet.rows
+    by_row, grid = {}, reader.sheet.rows
     for row in range(first, end):
         values = grid[row][:width]
         if values.count("") == len(values):
@@ -97,12 +97,12 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
             continue
         if len(values) < width:  # a grid built by hand may have shorter rows
             values += [""] * (width - len(values))
-        step, letters[row] = rows.read(row, values)
+        step = rows.read(row, values)
         sop.steps.append(step)
         by_row[row] = step
         reader.use_columns(row, spans)
     _share_merged(reader, by_row, down, columns)
-    assign_symbols(sop.steps, {step.number: letters[row] for row, step in by_row.items()})
+    assign_symbols(sop.steps, rows.letters)
 
 
 def _columns(reader: SheetReader, header: int, names_row: int, two_rows: bool) -> Columns:
@@ -214,20 +214,24 @@ class _StepRows:
         self.actor_index = {col: index for index, col in enumerate(columns.actors)}
         self.first_actor = columns.actors[0] if columns.actors else 2
         self.cells = {"no": 0, "kegiatan": 1, **fields}  # shared by the rows' RowCells
+        self.letters: dict[int, str] = {}  # step number -> the symbol letter its marks give
 
-    def read(self, row: int, values: list) -> tuple[Step, str]:
-        """The step of one row (`values`, as wide as the table) and its symbol letter ('' when none)."""
+    def read(self, row: int, values: list) -> Step:
+        """The step of one row (`values`, as wide as the table); its symbol letter into `letters`."""
         reader, text = self.reader, self.reader.text_of
         number = _number(values[0])
         if number is None:
             reader.error(cell_name(row, 0), f"Nomor langkah \"{as_text(values[0])}\" bukan angka; isi kolom No "
                                             "dengan 1, 2, 3, ...")
             number = len(self.sop.steps) + 1
-        kelengkapan, output, keterangan = ["" if col is None else text(values[col], row, col) for col in self.texts]
-        step = Step(number=number, kegiatan=text(values[1], row, 1), actors=[], kelengkapan=kelengkapan,
-                    waktu=self._waktu(values), output=output, keterangan=keterangan,
+        kelengkapan, output, keterangan = self.texts
+        step = Step(number=number, kegiatan=text(values[1], row, 1), actors=[],
+                    kelengkapan="" if kelengkapan is None else text(values[kelengkapan], row, kelengkapan),
+                    waktu=self._waktu(values),
+                    output="" if output is None else text(values[output], row, output),
+                    keterangan="" if keterangan is None else text(values[keterangan], row, keterangan),
                     cells=RowCells(reader.name, row, self.cells, self.first_actor))
-        letter = self._marks(step, row, values)
+        self._marks(step, row, values)
         if step.waktu.text and not step.waktu.understood:
             example = f"{step.waktu.text} menit" if step.waktu.text.replace(",", "").isdigit() else "15 menit"
             reader.warning(step.cells["waktu"], f"Waktu \"{step.waktu.text}\" tidak dikenali (dicetak apa adanya, "
@@ -237,7 +241,7 @@ class _StepRows:
             step.yes = _branch(reader, row, self.yes, "jika_ya", "Jika Ya")
         if self.no is not None and values[self.no] != "":
             step.no = _branch(reader, row, self.no, "jika_tidak", "Jika Tidak")
-        return step, letter
+        return step
 
     def _waktu(self, values: list) -> Waktu:
         """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
@@ -250,10 +254,12 @@ class _StepRows:
                 return parse_waktu(f"{text} {self.unit}")
         return parse_waktu(raw)
 
-    def _marks(self, step: Step, row: int, values: list) -> str:
-        """The actors marked in the row, into `step`; the symbol letter the marks give."""
+    def _marks(self, step: Step, row: int, values: list) -> None:
+        """The actors marked in the row, into `step`; the symbol letter the marks give, into `letters`."""
         letters = set()
-        for col in [c for c in self.actors if values[c] != ""]:  # most actor cells are empty
+        for col, index in self.actor_index.items():
+            if values[col] == "":  # most actor cells
+                continue
             marked, letter, known = parse_mark(values[col])
             if not known:
                 self.reader.error(cell_name(row, col), f"Tanda \"{as_text(values[col])}\" tidak dikenal; pakai x "
@@ -266,8 +272,8 @@ class _StepRows:
             if (row, col) in self.across:  # the mark is merged across actor columns: a joint activity
                 last = self.across[(row, col)]
                 step.actors.extend(i for i, c in enumerate(self.actors) if col <= c <= last and i not in step.actors)
-            elif self.actor_index[col] not in step.actors:
-                step.actors.append(self.actor_index[col])
+            elif index not in step.actors:
+                step.actors.append(index)
             if letter:
                 letters.add(letter)
         step.actors.sort()
@@ -275,7 +281,8 @@ class _StepRows:
             self.reader.error(step.cells["pelaksana"], f"Satu kegiatan diberi huruf simbol berbeda "
                                                        f"({', '.join(sorted(letters))}); pakai satu huruf yang sama "
                                                        "untuk semua pelaksananya.")
-        return min(letters) if letters else ""
+        if letters:
+            self.letters[step.number] = min(letters)
 
 
 def read_branch(reader: SheetReader, row: int, fields: dict[str, int], name: str, title: str) -> Branch | None:
