@@ -132,7 +132,7 @@ def _check_branches(sop: Sop, step: Step, findings: Findings) -> None:
 def _check_flow(sop: Sop, findings: Findings) -> None:
     """Every activity can be reached from the first, and the end can be reached from every one."""
     if _is_line(sop.steps):
-        return  # each step leads to the next, the last ends the flow: all are reached, all reach the end
+        return
     after = {s.number: [b.target for b in sop.exits(s)] for s in sop.steps}
     reached = _closure({1}, after)
     for step in sop.steps:
@@ -152,11 +152,12 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
 
 
 def _is_line(steps: list[Step]) -> bool:
-    """Whether the flow goes straight from the first step to the last (most SOPs): no `Jika Ya` or
-    `Jika Tidak` anywhere, and no end before the last step."""
+    """Whether each step leads on to the next and only the last ends the flow (most SOPs): no `Jika
+    Ya` anywhere, and no end before the last step. Then every step is reached from the first and
+    reaches the end along that line, whatever their `Jika Tidak` (valid step numbers, as checked
+    before) add."""
     *body, last = steps
-    return (last.final and last.yes is None and last.no is None
-            and not any(s.yes is not None or s.no is not None or s.final for s in body))
+    return last.final and last.yes is None and not any(s.yes is not None or s.final for s in body)
 
 
 def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:
