@@ -131,7 +131,7 @@ def _check_branches(sop: Sop, step: Step, findings: Findings) -> None:
 
 def _check_flow(sop: Sop, findings: Findings) -> None:
     """Every activity can be reached from the first, and the end can be reached from every one."""
-    if _is_line(sop.steps):
+    if _each_leads_to_the_next(sop.steps):
         return
     after = {s.number: [b.target for b in sop.exits(s)] for s in sop.steps}
     reached = _closure({1}, after)
@@ -151,7 +151,7 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
                            "periksa \"Jika Ya\"/\"Jika Tidak\".", step.cells["no"])
 
 
-def _is_line(steps: list[Step]) -> bool:
+def _each_leads_to_the_next(steps: list[Step]) -> bool:
     """Whether each step leads on to the next and only the last ends the flow (most SOPs): no `Jika
     Ya` anywhere, and no end before the last step. Then every step is reached from the first and
     reaches the end along that line, whatever their `Jika Tidak` (valid step numbers, as checked

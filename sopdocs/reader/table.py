@@ -87,7 +87,7 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
                                f"Kelengkapan; bila bukan, beri judul salah satu dari: {KNOWN_TITLES}.",
                       (header, max(names_row, end - 1)), (col, col))
     across, down = _merged(reader, (first, end), columns)
-    rows, spans, width = _StepRows(reader, sop, columns, across), columns.used(), columns.last + 1
+    step_rows, spans, width = _StepRows(reader, sop, columns, across), columns.used(), columns.last + 1
     by_row, grid = {}, reader.sheet.rows
     for row in range(first, end):
         values = grid[row][:width]
@@ -97,12 +97,12 @@ def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
             continue
         if len(values) < width:  # a grid built by hand may have shorter rows
             values += [""] * (width - len(values))
-        step = rows.read(row, values)
+        step = step_rows.read(row, values)
         sop.steps.append(step)
         by_row[row] = step
         reader.use_columns(row, spans)
     _share_merged(reader, by_row, down, columns)
-    assign_symbols(sop.steps, rows.letters)
+    assign_symbols(sop.steps, step_rows.letters)
 
 
 def _columns(reader: SheetReader, header: int, names_row: int, two_rows: bool) -> Columns:
