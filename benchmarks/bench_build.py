@@ -53,7 +53,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_region import add_region_arguments, ensure_region  # noqa: E402
+from make_region import add_region_arguments, ensure_region, region_folder  # noqa: E402
 from bench_floor import write_floor  # noqa: E402
 from copies import add_copy_argument, use_sopdocs_from  # noqa: E402
 from timers import Timers  # noqa: E402
@@ -342,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-skpd", type=int, default=4, help="workbooks in the profile (default 4)")
     add_copy_argument(parser)
     args = parser.parse_args(argv)
+    args.folder = region_folder(args)
     if args.sopdocs:
         use_sopdocs_from(args.sopdocs)
     global clock

@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from copies import add_copy_argument, use_sopdocs_from  # noqa: E402
-from make_region import add_region_arguments, ensure_region  # noqa: E402
+from make_region import add_region_arguments, ensure_region, region_folder  # noqa: E402
 from timers import Timers  # noqa: E402
 
 TARGET_SECONDS = 5.0
@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", metavar="FILE", help="also cProfile one run and save the stats to FILE")
     add_copy_argument(parser)
     args = parser.parse_args(argv)
+    args.folder = region_folder(args)
     if args.sopdocs:
         use_sopdocs_from(args.sopdocs)
     _import_sopdocs()

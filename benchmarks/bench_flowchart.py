@@ -42,7 +42,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_region import add_region_arguments, ensure_region  # noqa: E402
+from make_region import add_region_arguments, ensure_region, region_folder  # noqa: E402
 from timers import Timers  # noqa: E402
 
 import sopdocs  # noqa: E402
@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                                                              "in the timed runs")
     parser.add_argument("--profile", metavar="FILE", help="also cProfile one single-process run, stats to FILE")
     args = parser.parse_args(argv)
+    args.folder = region_folder(args)
     with_parse = args.parse
     setup = PageSetup(paper=args.paper)
 

@@ -557,11 +557,23 @@ def _params(skpd: int, sops: int, seed: int) -> dict:
 
 
 def add_region_arguments(parser) -> None:
-    """The options that choose the synthetic region, shared by the benchmark scripts."""
-    parser.add_argument("folder", nargs="?", default=DEFAULT_FOLDER)
+    """The options that choose the synthetic region, shared by the benchmark scripts; the folder
+    comes from `region_folder` once they are parsed."""
+    parser.add_argument("folder", nargs="?", help=f"default: {DEFAULT_FOLDER} for the full region, "
+                                                  f"{DEFAULT_FOLDER}-SKPDxSOPS for another")
     parser.add_argument("--skpd", type=int, default=40, help="number of workbooks (default 40)")
     parser.add_argument("--sops", type=int, default=60, help="SOP sheets per workbook (default 60)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+
+
+def region_folder(args) -> str:
+    """FOLDER as given; by default one folder for each region, so that a quick run (`--skpd 4`)
+    never replaces the full region that the other measurements reuse."""
+    if args.folder:
+        return args.folder
+    if (args.skpd, args.sops, args.seed) == (40, 60, DEFAULT_SEED):
+        return DEFAULT_FOLDER
+    return f"{DEFAULT_FOLDER}-{args.skpd}x{args.sops}" + ("" if args.seed == DEFAULT_SEED else f"-{args.seed}")
 
 
 def ensure_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = 40, sops: int = 60, seed: int = DEFAULT_SEED,
@@ -602,6 +614,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="parallel processes (default: the number of cores)")
     parser.add_argument("--verify", action="store_true", help="check every workbook with sopdocs afterwards")
     args = parser.parse_args(argv)
+    args.folder = region_folder(args)
     start = time.perf_counter()
     paths = make_region(args.folder, args.skpd, args.sops, args.seed, args.jobs)
     size = sum(p.stat().st_size for p in paths)
