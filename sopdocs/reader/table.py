@@ -210,7 +210,6 @@ class _StepRows:
         self.texts = tuple(fields.get(name) for name in ("kelengkapan", "output", "keterangan"))
         self.waktu, self.unit = fields.get("waktu"), columns.units.get("waktu")
         self.yes, self.no = fields.get("jika_ya"), fields.get("jika_tidak")
-        self.actors = columns.actors
         self.actor_index = {col: index for index, col in enumerate(columns.actors)}
         self.first_actor = columns.actors[0] if columns.actors else 2
         self.cells = {"no": 0, "kegiatan": 1, **fields}  # shared by the rows' RowCells
@@ -271,7 +270,7 @@ class _StepRows:
                 step.cells.mark = col
             if (row, col) in self.across:  # the mark is merged across actor columns: a joint activity
                 last = self.across[(row, col)]
-                step.actors.extend(i for i, c in enumerate(self.actors) if col <= c <= last and i not in step.actors)
+                step.actors.extend(i for c, i in self.actor_index.items() if col <= c <= last and i not in step.actors)
             elif index not in step.actors:
                 step.actors.append(index)
             if letter:
