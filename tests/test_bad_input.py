@@ -172,15 +172,18 @@ def test_merges_outside_the_table_are_fine(build):
     assert [f for f in findings if f.is_error] == []
 
 
-def excel_style_blanks(path):
-    """Rewrite empty cells as Excel writes them (`<c r="A9" s="1"/>`, not `<c ...></c>`)."""
+def rewrite_sheets(path, change):
+    """Rewrite the package at `path` with `change(xml)` applied to each sheet part."""
     with zipfile.ZipFile(path) as source:
         items = [(item, source.read(item)) for item in source.infolist()]
     with zipfile.ZipFile(path, "w") as out:
         for item, data in items:
-            if item.filename.startswith("xl/worksheets/"):
-                data = re.sub(rb"<c ([^>]*?)></c>", rb"<c \1/>", data)
-            out.writestr(item, data)
+            out.writestr(item, change(data) if item.filename.startswith("xl/worksheets/sheet") else data)
+
+
+def excel_style_blanks(path):
+    """Rewrite empty cells as Excel writes them (`<c r="A9" s="1"/>`, not `<c ...></c>`)."""
+    rewrite_sheets(path, lambda xml: re.sub(rb"<c ([^>]*?)></c>", rb"<c \1/>", xml))
 
 
 def formula_workbook(build):
@@ -207,15 +210,11 @@ def test_formula_without_saved_value(build):
 def prefixed_sheets(path):
     """Rewrite the sheets with a namespace prefix on every element (`<x:c>`, `<x:f>`), as some
     generators write them."""
-    with zipfile.ZipFile(path) as source:
-        items = [(item, source.read(item)) for item in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item, data in items:
-            if item.filename.startswith("xl/worksheets/sheet"):
-                data = re.sub(rb"<(/?)(?!\?)([A-Za-z]+[ >/])", rb"<\1x:\2", data)
-                data = data.replace(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
-                                    b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 1)
-            out.writestr(item, data)
+    def prefixed(xml):
+        xml = re.sub(rb"<(/?)(?!\?)([A-Za-z]+[ >/])", rb"<\1x:\2", xml)
+        return xml.replace(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                           b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 1)
+    rewrite_sheets(path, prefixed)
 
 
 def test_formula_without_saved_value_in_prefixed_sheet(build):
