@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = "/tmp/sopdocs-region"
 DEFAULT_SEED = 2024
+FULL_SKPD, FULL_SOPS = 40, 60  # the full region: 40 workbooks of 60 SOPs
 SP_PER_WORKBOOK = 3
 MARKER = ".region.json"  # parameters of the region in the folder, written last
 FORMAT_VERSION = 2  # bump when the generated content changes, so old folders are regenerated
@@ -534,8 +535,8 @@ def _make_one(args: tuple) -> Path:
     return make_workbook(*args)
 
 
-def make_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = 40, sops: int = 60, seed: int = DEFAULT_SEED,
-                jobs: int = 1) -> list[Path]:
+def make_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = FULL_SKPD, sops: int = FULL_SOPS,
+                seed: int = DEFAULT_SEED, jobs: int = 1) -> list[Path]:
     """Write the region's `skpd` workbooks into `folder` (created), replacing what is there."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -561,8 +562,8 @@ def add_region_arguments(parser) -> None:
     comes from `region_folder` once they are parsed."""
     parser.add_argument("folder", nargs="?", help=f"default: {DEFAULT_FOLDER} for the full region, "
                                                   f"{DEFAULT_FOLDER}-SKPDxSOPS for another")
-    parser.add_argument("--skpd", type=int, default=40, help="number of workbooks (default 40)")
-    parser.add_argument("--sops", type=int, default=60, help="SOP sheets per workbook (default 60)")
+    parser.add_argument("--skpd", type=int, default=FULL_SKPD, help=f"number of workbooks (default {FULL_SKPD})")
+    parser.add_argument("--sops", type=int, default=FULL_SOPS, help=f"SOP sheets per workbook (default {FULL_SOPS})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
 
 
@@ -571,13 +572,13 @@ def region_folder(args) -> str:
     never replaces the full region that the other measurements reuse."""
     if args.folder:
         return args.folder
-    if (args.skpd, args.sops, args.seed) == (40, 60, DEFAULT_SEED):
+    if (args.skpd, args.sops, args.seed) == (FULL_SKPD, FULL_SOPS, DEFAULT_SEED):
         return DEFAULT_FOLDER
     return f"{DEFAULT_FOLDER}-{args.skpd}x{args.sops}" + ("" if args.seed == DEFAULT_SEED else f"-{args.seed}")
 
 
-def ensure_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = 40, sops: int = 60, seed: int = DEFAULT_SEED,
-                  jobs: int = 1) -> list[Path]:
+def ensure_region(folder: str | Path = DEFAULT_FOLDER, skpd: int = FULL_SKPD, sops: int = FULL_SOPS,
+                  seed: int = DEFAULT_SEED, jobs: int = 1) -> list[Path]:
     """The region's workbooks, generated only when `folder` does not already hold this region."""
     folder = Path(folder)
     try:
