@@ -134,19 +134,17 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
     if _each_leads_to_the_next(sop.steps):
         return
     after = {s.number: [b.target for b in sop.exits(s)] for s in sop.steps}
+    before: dict[int, list[int]] = {}
+    for source, targets in after.items():
+        for target in targets:
+            before.setdefault(target, []).append(source)
     reached = _closure({1}, after)
+    finishing = _closure({s.number for s in sop.steps if s.final}, before)
     for step in sop.steps:
         if step.number not in reached:
             findings.error(f"Langkah {step.number} tidak pernah dicapai dari langkah 1; periksa \"Jika Ya\"/"
                            "\"Jika Tidak\" langkah sebelumnya.", step.cells["no"])
-    before: dict[int, list[int]] = {n: [] for n in after}
-    for source, targets in after.items():
-        for target in targets:
-            before.setdefault(target, []).append(source)
-    ends = {s.number for s in sop.steps if s.final}
-    finishing = _closure(ends, before)
-    for step in sop.steps:
-        if step.number in reached and step.number not in finishing:
+        elif step.number not in finishing:
             findings.error(f"Dari langkah {step.number} alur tidak pernah sampai ke akhir (berputar terus); "
                            "periksa \"Jika Ya\"/\"Jika Tidak\".", step.cells["no"])
 

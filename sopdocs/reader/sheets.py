@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..findings import WARNING, Findings
@@ -9,7 +10,7 @@ from ..model import KOMPONEN, CellRef, Instansi, Pejabat, Sop, StandarPelayanan,
 from . import labels
 from .cells import FieldCells
 from .values import as_text, label_key, list_items, parse_date, strip_control
-from .table import find_header, read_table
+from .table import heads_table, read_table
 from .xlsx import Sheet, cell_name
 
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
@@ -122,9 +123,11 @@ class SheetReader:
                                               "karakter itu dibuang.")
         return text
 
-    def label_block(self, table: dict[str, str], lists: set[str], stop: int,
-                    names: dict[str, tuple[str, ...]]) -> dict[str, tuple[object, int]]:
-        """Fields of a `label | value` block in rows [0, stop): {field: (value, row)}; `names`
+    def label_block(self, table: dict[str, str], lists: set[str], names: dict[str, tuple[str, ...]],
+                    ends_at: Callable[[str, list], bool] | None = None) -> tuple[dict[str, tuple[object, int]], int | None]:
+        """Fields of the `label | value` block at the top of the sheet, {field: (value, row)}, and
+        the row that ends it: the first for which `ends_at(label key, values)` holds (the
+        activity table's header), or None when the block runs to the end of the sheet. `names`
         are the printed labels, for hints about unknown ones.
 
         A list's value continues on the following rows whose column A is empty. Scalar values
@@ -133,15 +136,18 @@ class SheetReader:
         """
         found: dict[str, tuple[object, int]] = {}
         current = None
-        for row, cells in enumerate(self.sheet.rows[:stop]):
+        for row, cells in enumerate(self.sheet.rows):
             label = cells[0] if cells else ""
             value = cells[1] if len(cells) > 1 else ""
             if label == "" or label is None:
                 if current in lists and value != "":
                     found[current][0].extend(list_items(self.text_of(value, row, 1)))
-                    self.use(row, 1)
+                    self.use(row, 0, 1)  # the empty label cell belongs to the list too
                 continue
-            current = table.get(label_key(label if type(label) is str else as_text(label)))  # label_key strips
+            key = label_key(label if type(label) is str else as_text(label))  # label_key strips
+            if ends_at is not None and ends_at(key, cells):
+                return found, row
+            current = table.get(key)
             if current is None:
                 self._unknown_label(row, as_text(label), table, names)
             elif current in found:
@@ -152,7 +158,7 @@ class SheetReader:
             else:
                 self.use(row, 0, 1)
                 found[current] = ((list_items(self.text_of(value, row, 1)) if current in lists else value), row)
-        return found
+        return found, None
 
     def _unknown_label(self, row: int, label: str, table: dict[str, str], names: dict[str, tuple[str, ...]]) -> None:
         has_value = self.raw(row, 1) != ""
@@ -186,7 +192,7 @@ def _pejabat(reader: SheetReader, block: dict, nama_field: str) -> Pejabat:
 
 
 def read_instansi(reader: SheetReader, folder: Path) -> Instansi:
-    block = reader.label_block(labels.INSTANSI, labels.INSTANSI_LISTS, len(reader.sheet.rows), labels.INSTANSI_NAMES)
+    block, _ = reader.label_block(labels.INSTANSI, labels.INSTANSI_LISTS, labels.INSTANSI_NAMES)
     text = lambda name: reader.scalar(block, name)  # noqa: E731
     instansi = Instansi(
         sheet=reader.name,
@@ -238,9 +244,7 @@ def _logo(reader: SheetReader, folder: Path, name: str, cell: CellRef) -> bytes 
 
 def read_sop(reader: SheetReader, aliases: dict[str, tuple[str, ...]] | None = None) -> Sop:
     """An SOP sheet; `aliases` are a profile's extra spellings of the identity labels."""
-    header = find_header(reader)
-    block = reader.label_block(labels.sop_labels(aliases), labels.SOP_LISTS,
-                               header if header is not None else len(reader.sheet.rows), labels.SOP_NAMES)
+    block, header = reader.label_block(labels.sop_labels(aliases), labels.SOP_LISTS, labels.SOP_NAMES, heads_table)
     text = lambda name: reader.scalar(block, name)  # noqa: E731
     sop = Sop(
         nama=text("nama"),
@@ -265,7 +269,7 @@ def read_sop(reader: SheetReader, aliases: dict[str, tuple[str, ...]] | None = N
 
 
 def read_sp(reader: SheetReader) -> StandarPelayanan:
-    block = reader.label_block(labels.SP, {k.key for k in KOMPONEN}, len(reader.sheet.rows), labels.SP_NAMES)
+    block, _ = reader.label_block(labels.SP, {k.key for k in KOMPONEN}, labels.SP_NAMES)
     sp = StandarPelayanan(
         jenis_pelayanan=reader.scalar(block, "jenis_pelayanan"),
         sheet=reader.name,

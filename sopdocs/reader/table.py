@@ -53,17 +53,12 @@ class Columns:
         return tuple((a, b) for a, b in spans)
 
 
-def find_header(reader: SheetReader) -> int | None:
-    """The row of the table's header: a No word in column A and a Kegiatan word in column B."""
-    for row, values in enumerate(reader.sheet.rows):
-        number = values[0] if values else ""
-        # The cheap test first: most rows above the table are labels (and a No word is text).
-        if type(number) is not str or number.lstrip()[:2].lower() != "no":
-            continue
-        if labels.header_key(number.strip())[0] in labels.NO_HEADERS and \
-                labels.header_key(as_text(reader.raw(row, 1)))[0] in labels.KEGIATAN_HEADERS:
-            return row
-    return None
+def heads_table(key: str, values: list) -> bool:
+    """Whether a row heads the activity table: a No word in column A (whose label key is `key`)
+    and a Kegiatan word in column B."""
+    # The cheap test first: the rows above the table are labels, and few start with "no".
+    return (key[:2] == "no" and labels.header_key(key)[0] in labels.NO_HEADERS and len(values) > 1
+            and labels.header_key(as_text(values[1]))[0] in labels.KEGIATAN_HEADERS)
 
 
 def read_table(reader: SheetReader, sop: Sop, header: int) -> None:
