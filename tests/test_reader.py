@@ -165,6 +165,19 @@ def test_table_header_written_loosely(build, no, kegiatan):
     assert not [f for f in findings if f.is_error]
 
 
+def test_rows_starting_with_no_above_the_table_are_labels_not_its_header(build):
+    """Only a No word over a Kegiatan word starts the table: `No. Registrasi` or `No` over a value
+    are labels of the identity block (an unknown one is named), and the table below is read."""
+    rows = sop_rows()
+    rows[10:10] = [["No. Registrasi", "REG-2024-07"], ["No", "Dokumen Induk"]]
+    sop, findings = one_sop(build, rows)
+    assert len(sop.steps) == 5 and sop.actors == ACTORS
+    assert sop.cells["tabel"] == CellRef("SOP", "A13")
+    unknown = [f for f in findings if "tidak dikenal" in f.message]
+    assert [f.cell for f in unknown] == ["A11:B11", "A12:B12"]
+    assert not [f for f in findings if f.is_error]
+
+
 def test_a_note_below_the_table_is_no_activity_and_is_named(build):
     rows = sop_rows() + [[], ["Catatan", "dibuat oleh tim"]]
     sop, findings = one_sop(build, rows)
