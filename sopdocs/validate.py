@@ -150,12 +150,13 @@ def _check_flow(sop: Sop, findings: Findings) -> None:
 
 
 def _each_leads_to_the_next(steps: list[Step]) -> bool:
-    """Whether each step leads on to the next and only the last ends the flow (most SOPs): no `Jika
-    Ya` anywhere, and no end before the last step. Then every step is reached from the first and
-    reaches the end along that line, whatever their `Jika Tidak` (valid step numbers, as checked
-    before) add."""
+    """Whether each step leads on to the next and only the last ends the flow (most SOPs): every
+    `Jika Ya` is empty or names the next step, and no step before the last ends the flow. Then
+    every step is reached from the first and reaches the end along that line, whatever their
+    `Jika Tidak` (valid step numbers, as checked before) add."""
     *body, last = steps
-    return last.final and last.yes is None and not any(s.yes is not None or s.final for s in body)
+    return last.final and last.yes is None and not any(
+        s.final or (s.yes is not None and s.yes.target != s.number + 1) for s in body)
 
 
 def _closure(start: set[int], edges: dict[int, list[int]]) -> set[int]:

@@ -8,12 +8,16 @@ Daerah, B5 Tahun.
 import copy
 import gc
 import json
+import random
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import STEPS, at, check, identity_rows, instansi_rows, only, sop_rows, sp_rows, table_rows
+from sopdocs import validate
 from sopdocs.cli import main
+from sopdocs.findings import Findings
+from sopdocs.model import Branch, CellRef, Sop, Step
 
 
 def steps(**rows):
@@ -453,3 +457,34 @@ def test_checking_leaves_the_garbage_collector_as_it_found_it(build, tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+
+def random_flow(rng: random.Random) -> Sop:
+    """An SOP of 2-6 steps with random Jika Ya (often the next step), Jika Tidak and S marks."""
+    n = rng.randint(2, 6)
+
+    def step(number: int) -> Step:
+        ya = rng.choice([number + 1, number + 1, rng.randint(1, n)]) if number < n else rng.randint(1, n)
+        return Step(number=number, kegiatan="Memeriksa berkas", actors=[0], cells={"no": CellRef("SOP", f"A{number}")},
+                    yes=Branch(ya) if rng.random() < 0.4 else None,
+                    no=Branch(rng.randint(1, n)) if rng.random() < 0.3 else None,
+                    final=number == n or rng.random() < 0.1)
+
+    return Sop("Alur acak", steps=[step(number) for number in range(1, n + 1)])
+
+
+def test_the_quick_flow_test_never_hides_a_finding(monkeypatch):
+    """The flow is walked only when some Jika Ya jumps or a step before the last ends it: over many
+    random flows, the check with that shortcut finds exactly what walking every flow finds."""
+    rng, quick_ones = random.Random(14), 0
+    for _ in range(2000):
+        sop = random_flow(rng)
+        quick, walked = Findings(), Findings()
+        validate._check_flow(sop, quick)
+        quick_ones += validate._each_leads_to_the_next(sop.steps)
+        with monkeypatch.context() as patched:
+            patched.setattr(validate, "_each_leads_to_the_next", lambda steps: False)
+            validate._check_flow(sop, walked)
+        assert quick == walked, sop
+    assert 100 < quick_ones < 1900  # both ways were taken
