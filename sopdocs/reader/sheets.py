@@ -15,6 +15,7 @@ from .xlsx import Sheet, cell_name
 
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")
 FLOAT_EXACT_LIMIT = 10**15  # Excel keeps 15 significant digits: longer numbers lose their last digits
+LABEL_AND_VALUE = ((0, 1),)  # the columns a label row uses: A and B
 SOP_REFERENCE = re.compile(r"^\s*sop\s*:\s*(.+)$", re.I | re.S)  # `SOP: <Nama SOP or Nomor SOP>`
 
 
@@ -142,7 +143,7 @@ class SheetReader:
             if label == "" or label is None:
                 if current in lists and value != "":
                     found[current][0].extend(list_items(self.text_of(value, row, 1)))
-                    self.use(row, 0, 1)  # the empty label cell belongs to the list too
+                    self.use_columns(row, LABEL_AND_VALUE)  # the empty label cell belongs to the list too
                 continue
             key = label_key(label if type(label) is str else as_text(label))  # label_key strips
             if ends_at is not None and ends_at(key, cells):
@@ -156,7 +157,7 @@ class SheetReader:
                             (row, row), (0, 1))
                 current = None
             else:
-                self.use(row, 0, 1)
+                self.use_columns(row, LABEL_AND_VALUE)
                 found[current] = ((list_items(self.text_of(value, row, 1)) if current in lists else value), row)
         return found, None
 
