@@ -116,7 +116,7 @@ class Step:
     actors: list[int]
     symbol: Symbol = Symbol.PROCESS
     kelengkapan: str = ""
-    waktu: Waktu = field(default_factory=Waktu)
+    waktu: Waktu = Waktu()  # frozen, so one empty Waktu serves every step without one
     output: str = ""
     keterangan: str = ""
     yes: Branch | None = None  # `Jika Ya` as written; None = the next step
@@ -136,9 +136,9 @@ class Sop:
     sheet: str = ""
     nomor: str = ""
     unit_kerja: str = ""
-    tanggal_pembuatan: Tanggal = field(default_factory=Tanggal)
-    tanggal_revisi: Tanggal = field(default_factory=Tanggal)
-    tanggal_efektif: Tanggal = field(default_factory=Tanggal)
+    tanggal_pembuatan: Tanggal = Tanggal()
+    tanggal_revisi: Tanggal = Tanggal()
+    tanggal_efektif: Tanggal = Tanggal()
     pengesah: Pejabat = field(default_factory=Pejabat)
     dasar_hukum: list[str] = field(default_factory=list)
     kualifikasi: list[str] = field(default_factory=list)
@@ -227,7 +227,7 @@ class Instansi:
     pimpinan: Pejabat = field(default_factory=Pejabat)
     tempat_penetapan: str = ""
     nomor_keputusan: str = ""
-    tanggal_keputusan: Tanggal = field(default_factory=Tanggal)
+    tanggal_keputusan: Tanggal = Tanggal()
     ruang_lingkup: list[str] = field(default_factory=list)
     ringkasan: list[str] = field(default_factory=list)
     definisi: list[str] = field(default_factory=list)
