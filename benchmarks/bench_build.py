@@ -5,7 +5,8 @@ built with `sopdocs.pipeline.build(..., Options(jobs=2))` in under 12 seconds on
 a peak memory under 500 MB per process.
 
     python benchmarks/bench_build.py [FOLDER] [--skpd 40] [--sops 60] [--jobs 2 1] [--repeat 1]
-                                     [--paper F4] [--cpu] [--no-stages] [--stages-skpd N] [--pdf]
+                                     [--paper F4] [--against-floor RUNS] [--cpu] [--no-stages]
+                                     [--stages-skpd N] [--pdf]
                                      [--profile FILE] [--profile-skpd 4] [--sopdocs DIR]
 
 The region is generated first (benchmarks/make_region.py) when FOLDER does not hold it yet.
@@ -20,6 +21,9 @@ What is printed:
   multiple of its own books' write floor and the median of those, and peak memory as ru_maxrss:
   RUSAGE_SELF is the process that calls build (it builds every book itself when jobs=1,
   it only hands out work when jobs > 1), RUSAGE_CHILDREN the largest pool worker;
+- with --against-floor RUNS: the build's CPU as a multiple of its books' write floor, RUNS
+  times in this process with 1 job, the two alternating workbook by workbook (each workbook
+  built, then its books' floor measured), each run's ratio and their median;
 - each stage's share, from one `build` in this process with 1 job (--stages-skpd workbooks,
   default all), the library functions it calls wrapped in timers where the pipeline looks them
   up (benchmarks/timers.py): plugin loading, read + check; for the SOP book layout, template
@@ -137,6 +141,42 @@ def end_to_end(paths: list[Path], jobs: int, paper: str, copy: str | None) -> di
     figures["wall"] = wall - figures["floor_wall"]  # the command's, without the floor measured after it
     figures["others"] = max(0.0, busy - figures["cpu"] - (wall - figures["seconds"]))  # start-up, floor: ours
     return figures
+
+
+# --- against the floor, workbook by workbook ---------------------------------------------------
+
+def against_floor(paths: list[Path], paper: str, plugins) -> tuple[float, float]:
+    """(build CPU, write-floor CPU) over every workbook, in this process with 1 job, the two
+    alternating workbook by workbook: each workbook's books meet the floor right after sopdocs
+    built them, so that both meet this shared machine in the same state (its speed drifts from
+    one second to the next, and not by the same for lxml's C as for sopdocs' Python)."""
+    from sopdocs.pipeline import Options, build
+
+    build_cpu = floor_cpu = 0.0
+    out = Path(tempfile.mkdtemp(prefix="sopdocs-bench-against-floor-"))
+    try:
+        for index, path in enumerate(paths):
+            cpu = time.process_time()
+            (result,) = build([path], out / str(index), Options(paper=paper, jobs=1), plugins=plugins)
+            build_cpu += time.process_time() - cpu
+            floor_cpu += write_floor(p for p in result.outputs if p.suffix == ".docx").seconds
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return build_cpu, floor_cpu
+
+
+def print_against_floor(paths: list[Path], paper: str, runs: int) -> None:
+    from sopdocs.plugins import Plugins
+
+    plugins = Plugins()
+    against_floor(paths[:1], paper, plugins)  # the render side's imports and templates, once
+    ratios = []
+    for _ in range(runs):
+        build_cpu, floor_cpu = against_floor(paths, paper, plugins)
+        ratios.append(build_cpu / floor_cpu)
+    print(f"\nbuild CPU / write floor, 1 job in this process, workbook by workbook alternately, run by run: "
+          f"{', '.join(f'{x:.2f}x' for x in ratios)} (median {statistics.median(ratios):.2f}x; target 4x); "
+          f"last run {build_cpu:.1f} s against {floor_cpu:.1f} s")
 
 
 def verdict(seconds: float, sops: int, target: float = TARGET_SECONDS) -> str:
@@ -333,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, nargs="*", default=[2, 1],
                         help="build jobs for the end-to-end runs (default: 2 1; none to skip)")
     parser.add_argument("--repeat", type=int, default=1, help="end-to-end runs per jobs value (best and median)")
+    parser.add_argument("--against-floor", type=int, default=0, metavar="RUNS",
+                        help="also RUNS in-process builds, each workbook's books followed by their write floor")
     parser.add_argument("--no-stages", action="store_true", help="skip the single-process stage pass")
     parser.add_argument("--stages-skpd", type=int, help="workbooks in the stage pass (default: all)")
     parser.add_argument("--cpu", action="store_true", help="stage pass in CPU time of this process (steadier "
@@ -394,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
               f"target {TARGET_MB} MB per process {'MET' if biggest < TARGET_MB else 'NOT MET'}")
         for failure in best["failed"]:
             print(f"  not built: {failure}")
+
+    if args.against_floor:
+        print_against_floor(paths, args.paper, args.against_floor)
 
     if not args.no_stages:
         stage_paths = paths[:args.stages_skpd] if args.stages_skpd else paths
