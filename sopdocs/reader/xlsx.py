@@ -92,7 +92,9 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     except (zipfile.BadZipFile, zlib.error, struct.error, KeyError, EOFError, etree.XMLSyntaxError, OSError,
             ValueError) as exc:
         raise WorkbookError(f"{DAMAGED} ({type(exc).__name__})") from None
-    except Exception as exc:  # calamine's own errors
+    except (python_calamine.XmlError, python_calamine.ZipError) as exc:  # a sheet part damaged (its CRC checked here)
+        raise WorkbookError(f"{DAMAGED} ({type(exc).__name__})") from None
+    except Exception as exc:  # calamine's other errors
         raise WorkbookError(
             "File tidak dapat dibaca sebagai workbook Excel (mungkin rusak); buka di Excel dan simpan ulang "
             f"sebagai .xlsx. Rincian teknis: {exc}"
@@ -160,8 +162,9 @@ def _structure(package: zipfile.ZipFile, data: bytes) -> list[Sheet]:
 
 def _inflated(package: zipfile.ZipFile, data: bytes, part: str) -> bytes:
     """A part's content, inflated straight from the package's bytes (`data`). zipfile's reader
-    costs more than the inflating itself for a region's thousands of small sheets; the CRC is
-    still checked. Parts zipfile must decrypt or decompress otherwise are read by zipfile."""
+    costs more than the inflating itself for a region's thousands of small sheets. The size is
+    checked here; the CRC, when python-calamine reads the same sheet right after (a mismatch
+    is its XmlError). Parts zipfile must decrypt or decompress otherwise are read by zipfile."""
     info = package.getinfo(part)
     if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 1:
         return package.read(part)
@@ -170,8 +173,8 @@ def _inflated(package: zipfile.ZipFile, data: bytes, part: str) -> bytes:
         raise zipfile.BadZipFile(f"no entry header for {part}")
     start = info.header_offset + LOCAL_HEADER.size + name_length + extra_length
     content = zlib.decompress(memoryview(data)[start:start + info.compress_size], -zlib.MAX_WBITS)
-    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
-        raise zipfile.BadZipFile(f"bad CRC or size of {part}")
+    if len(content) != info.file_size:
+        raise zipfile.BadZipFile(f"bad size of {part}")
     return content
 
 
