@@ -125,7 +125,8 @@ class SheetReader:
         return text
 
     def label_block(self, table: dict[str, str], lists: set[str], names: dict[str, tuple[str, ...]],
-                    ends_at: Callable[[str, list], bool] | None = None) -> tuple[dict[str, tuple[object, int]], int | None]:
+                    ends_at: Callable[[str, list], bool] | None = None,
+                    ) -> tuple[dict[str, tuple[object, int]], int | None]:
         """Fields of the `label | value` block at the top of the sheet, {field: (value, row)}, and
         the row that ends it: the first for which `ends_at(label key, values)` holds (the
         activity table's header), or None when the block runs to the end of the sheet. `names`
