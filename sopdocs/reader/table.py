@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 NEXT_STEP = {"ya", "y", "lanjut", "lanjutkan", "berikutnya"}  # in `Jika Ya`: simply the next step
 MUTU_BAKU_GROUP = label_key("Mutu Baku")
 KNOWN_TITLES = "Kelengkapan, Waktu, Output, Keterangan, Jika Ya, Jika Tidak"
-NO_WAKTU = Waktu()  # a Waktu is frozen: the steps of a table without the column share it
 
 
 @dataclass
@@ -239,9 +238,7 @@ class _StepRows:
 
     def _waktu(self, values: list) -> Waktu:
         """The Waktu of a row; a bare number takes the unit of the column's header (`Waktu (Menit)`)."""
-        if self.waktu is None:
-            return NO_WAKTU
-        raw = values[self.waktu]
+        raw = "" if self.waktu is None else values[self.waktu]
         if self.unit and raw != "":
             text = as_text(raw)
             if text.replace(",", "", 1).replace(".", "", 1).isdigit():
