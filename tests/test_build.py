@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+import weakref
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import pytest
 
 from conftest import ROOT, STEPS, check, instansi_rows, run_cli, run_process, sop_rows, write_workbook
 from docx_checks import package_problems
+from sopdocs.hookspecs import hookimpl
 from sopdocs.pipeline import Options, build, check_workbook
 from sopdocs.pipeline.naming import safe_file_name, unique_names
 from sopdocs.plugins import Plugins
@@ -149,6 +151,31 @@ def test_building_leaves_the_garbage_collector_running(tmp_path):
     results = build([tmp_path / "baik.xlsx", tmp_path / "rusak.xlsx"], tmp_path / "hasil", Options(jobs=1))
     assert [bool(r.error) for r in results] == [False, True]
     assert gc.isenabled()
+
+
+class KeepsTrack:
+    """A plugin object that notes, as each book is finished, which books made before it are still alive."""
+
+    def __init__(self):
+        self.books: list[weakref.ref] = []
+        self.alive_before: list[int] = []
+
+    @hookimpl
+    def sopdocs_postprocess(self, document, doc, profile, book):
+        self.alive_before.append(sum(ref() is not None for ref in self.books))
+        self.books.append(weakref.ref(document.part))  # in reference cycles with its package
+
+
+def test_each_workbooks_books_are_freed_before_the_next_workbook(tmp_path):
+    """A book's documents hold their XML trees in reference cycles: they are collected after each
+    workbook, so a process holds one workbook's books at a time, and none when the build ends."""
+    workbooks = [good(tmp_path / "a.xlsx"), good(tmp_path / "b.xlsx", singkatan="BAPPEDA")]
+    plugins = Plugins()
+    plugins.register(tracker := KeepsTrack(), name="keeps-track")
+    results = build(workbooks, tmp_path / "hasil", Options(jobs=1), plugins=plugins)
+    assert all(r.ok for r in results)
+    assert tracker.alive_before == [0, 0]  # the SOP book of a.xlsx, then that of b.xlsx
+    assert not any(ref() for ref in tracker.books)
 
 
 def test_all_good_exits_zero(tmp_path):

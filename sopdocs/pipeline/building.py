@@ -147,10 +147,13 @@ def _safe_build(checked: Checked, base: Path, options: Options, plugins: Plugins
             # A book's document trees live in C memory behind a few Python objects in reference
             # cycles; the collector would not see them as large and let a worker grow by ~150 MB
             # a book. Collecting after each book keeps every process at the size of one book.
-            # What outlives the collection (modules, the checked workbooks, caches) then stays out
-            # of the next ones, which would walk it all again (a build unfreezes it when done).
-            # Both happen before the collector runs again, which would only walk the same objects.
-            gc.collect()
+            # Only the youngest generation is collected: with the collector paused, everything the
+            # workbook made is still in it (only collections move objects on), and the older ones
+            # hold what was alive before (modules, the checked workbooks, a server's state), which
+            # a full collection would walk for nothing, at every call of build(). What outlives
+            # the collection (caches) then stays out of the next ones (a build unfreezes it when
+            # done). Both happen before the collector runs again, which would walk the same objects.
+            gc.collect(0)
             gc.freeze()
 
 
