@@ -252,7 +252,7 @@ class Paginator:
     # -- tables -----------------------------------------------------------------------------
 
     def _table(self, tbl) -> None:
-        grid = [_twips(col, "w") for col in tbl.iter(W + "gridCol")]
+        grid = [_twips(col, "w") for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]  # its own, not those of tables inside
         margins = self._cell_margins(tbl)
         cells = self._cells = TableCells.read(tbl)
         heights = self._row_heights(cells.rows, grid, margins)
@@ -384,11 +384,11 @@ class TableCells:
     def read(cls, tbl) -> "TableCells":
         """From one serialisation of the table, read as text: walking the tree would make an
         lxml proxy for each of a book's ~40,000 table elements. A table the text reading does
-        not cover (text boxes or tables inside it, another prefix than `w:`) is walked."""
+        not cover (see _readable_as_text) is walked."""
         xml = etree.tostring(tbl)
-        if b"txbxContent" not in xml and len(_TABLE_START.findall(xml)) == 1:
+        if _readable_as_text(xml):
             rows, keys = _read_xml(xml)
-            if len(rows) == sum(1 for r in tbl if r.tag == W + "tr") and len(keys) == _COUNT_PARAGRAPHS(tbl):
+            if len(rows) == len(tbl.findall(W + "tr")):
                 return cls(tbl, rows, keys)
         return cls.from_tree(tbl)
 
@@ -413,9 +413,18 @@ class TableCells:
 
 
 _TABLE_START = re.compile(rb"<w:tbl[ >]")
-_COUNT_PARAGRAPHS = etree.XPath("count(.//w:p)", namespaces={"w": W[1:-1]})
+_MAIN = W[1:-1].encode()
 _ROW_START, _CELL_START = re.compile(rb"<w:tr[ >/]"), re.compile(rb"<w:tc[ >/]")
 _PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
+
+
+def _readable_as_text(xml: bytes) -> bool:
+    """Whether _read_xml reads every row, cell and paragraph of a serialised table: WordprocessingML
+    bound to `w:` once, so every element of it is written with that prefix; no text box or table
+    inside (their paragraphs and rows are not the table's own); no comment or processing
+    instruction, whose text could look like markup."""
+    return (xml.count(_MAIN) == 1 and xml.count(b'xmlns:w="' + _MAIN) == 1 and b"txbxContent" not in xml
+            and b"<!--" not in xml and b"<?" not in xml and _TABLE_START.search(xml, 1) is None)
 _TRHEIGHT = re.compile(rb"<w:trHeight\b([^>]*)>")
 _GRIDSPAN = re.compile(rb'<w:gridSpan w:val="(\d+)"')
 _VMERGE = re.compile(rb"<w:vMerge\b([^>]*)>")
@@ -437,11 +446,13 @@ def _read_xml(xml: bytes) -> tuple[list[TableRow], list[bytes]]:
         for cell_xml in cells:
             end = cell_xml.find(b"</w:tcPr>")  # the cell's properties end there (none: -1, nothing searched)
             span, merge = _GRIDSPAN.search(cell_xml, 0, end), _VMERGE.search(cell_xml, 0, end)
-            paragraphs = [_paragraph_xml(part) for part in _PARAGRAPH_START.split(cell_xml)[1:]]
+            first = len(keys)
+            # A paragraph's XML after its `<w:p`, up to its end (paragraphs nest only in text boxes,
+            # which _readable_as_text leaves to the tree walk); an empty <w:p/>, up to the next.
+            keys += [part.partition(b"</w:p>")[0] for part in _PARAGRAPH_START.split(cell_xml)[1:]]
             row.cells.append((int(span.group(1)) if span else 1, None if merge is None else
                               RESTART if b'w:val="restart"' in merge.group(1) else CONTINUE,
-                              list(range(len(keys), len(keys) + len(paragraphs)))))
-            keys.extend(paragraphs)
+                              list(range(first, len(keys)))))
         rows.append(row)
     return rows, keys
 
@@ -513,12 +524,6 @@ def _segments(pieces: Iterable) -> list:
 def _keeps_with_next(paragraph: bytes) -> bool:
     end = paragraph.find(b"</w:pPr>")  # its own properties come first, before any run (or text box)
     return end >= 0 and b"<w:keepNext" in paragraph[:end]
-
-
-def _paragraph_xml(part: bytes) -> bytes:
-    """A paragraph's XML after its `<w:p`, from the text that follows it up to the next paragraph."""
-    end = part.find(b"</w:p>")
-    return part[:end] if end >= 0 else part[:part.find(b">") + 1]  # <w:p/>
 
 
 def _wrapped(font, text: str, first: float, width: float) -> int:
