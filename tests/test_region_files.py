@@ -357,6 +357,15 @@ def test_copied_unchanged_templates_build_the_same_books(tmp_path):
         assert body_text(copied[name]) == body_text(plain[name])
 
 
+def test_a_templates_literal_tags_print_as_written(tmp_path):
+    """docxtpl's escaped tags ({_{ ... }_}) print as the tag itself, for a template that must show one."""
+    copy_defaults(tmp_path / "contoh" / "templat")
+    edit_template(tmp_path / "contoh" / "templat" / "buku_sop.docx", "{{ sampul.judul }}",
+                  "{{ sampul.judul }} {_{ sop.nama }_}")
+    books = build(region(tmp_path / "contoh", {}))
+    assert "STANDAR OPERASIONAL PROSEDUR {{ sop.nama }}" in body_text(books["SOP.docx"])
+
+
 def test_plugins_dir_after_the_subcommand(tmp_path):
     folder = tmp_path / "daerah"
     region(folder, {"kota": 'nama = "kota-d"\n'})

@@ -16,7 +16,7 @@ from .flowchart_text import placeholders, write_as_text
 from .markers import Markers
 from .ooxml import add_styles, default_paragraph_style
 from ..profile import DEFAULT, Profile
-from .pagination import WP, paginate
+from .pagination import paginate
 from .sections import Section, insert_sections
 from .shapes import ShapeWriter
 from ..templates_docx import default_template
@@ -72,10 +72,10 @@ def _render(doc, sops, template, profile: Profile, entries):
         }
 
     title = sops[0].nama if len(sops) == 1 and not entries else f"Standar Operasional Prosedur {doc.instansi.nama}"
-    document = render_template(template, context, profile.page, title, doc.instansi.nama)
+    document, last_drawing = render_template(template, context, profile.page, title, doc.instansi.nama)
     styles = document.styles.element
     add_styles(styles, cell_styles(layouts, default_paragraph_style(styles)))
-    write_as_text(document, places, _flowcharts(document, layouts))
+    write_as_text(document, places, _flowcharts(layouts, last_drawing + 1))
     return document, dict(zip(placeholders(document, places, len(sops)), map(page_heights, layouts)))
 
 
@@ -115,10 +115,9 @@ def _daftar_isi(sops: list[Sop], identity_tables: list, parts: tuple[str, ...],
     return daftar_isi
 
 
-def _flowcharts(document, layouts: list[FlowchartLayout]) -> list[str]:
+def _flowcharts(layouts: list[FlowchartLayout], first_id: int) -> list[str]:
     """Each SOP's flowchart pages as XML; the first caption carries the bookmark `_sopdocs_<index>`.
-    Their drawings are numbered on from the last of the rendered document."""
-    first_id = 1 + max((int(d.get("id")) for d in document.element.body.iter(WP + "docPr")), default=0)
+    Their drawings are numbered on from `first_id`, after those of the rendered document."""
     writer = ShapeWriter(layouts[0].setup.font_name if layouts else "Arial", first_id)
     return [flowchart_xml(layout, writer, bookmark=(BOOKMARK_ID + index, f"{BOOKMARK}{index}"))
             for index, layout in enumerate(layouts)]

@@ -48,7 +48,7 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
             "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
         }
 
-    document = render_template(template or default_template("buku_sp.docx"), context, profile.page,
+    document, _ = render_template(template or default_template("buku_sp.docx"), context, profile.page,
                                f"Standar Pelayanan {doc.instansi.nama}", doc.instansi.nama)
     insert_sections(document, sections)
     _release_last_rows(document)
