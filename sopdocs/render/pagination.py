@@ -385,7 +385,7 @@ class TableCells:
         """From one serialisation of the table, read as text: walking the tree would make an
         lxml proxy for each of a book's ~40,000 table elements. A table the text reading does
         not cover (see _readable_as_text) is walked."""
-        xml = etree.tostring(tbl)
+        xml = etree.tostring(tbl, encoding="UTF-8", xml_declaration=False)  # no character references to write
         if _readable_as_text(xml):
             rows, keys = _read_xml(xml)
             if len(rows) == len(tbl.findall(W + "tr")):  # none inside a table in a cell
