@@ -58,6 +58,17 @@ class _Environment(SandboxedEnvironment):
         super().__init__(autoescape=True, undefined=StrictUndefined)
         self._compiled: dict[str, object] = {}
 
+    def getattr(self, obj, attribute):
+        """`sop.nama` is the item of a context dict, looked up first: the sandbox would look for a
+        dict attribute of that name before, and fail at a cost, at every tag of every SOP. A key
+        named like a dict method (`items`) is thus its item, as a template author means it."""
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
     def from_string(self, source, globals=None, template_class=None):
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
