@@ -9,6 +9,7 @@ exactly; the template-made parts are measured from the fonts and widths the temp
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 NATURAL_LINE = 1.149  # Arial's ascent + descent + line gap, per point of size
 DEFAULT_CELL_MARGIN = 5.4  # Word's default left/right cell margin
+
+
+@functools.lru_cache(maxsize=None)
+def _clark(path: str) -> tuple[str, str]:
+    """A property path such as 'w:pPr/w:spacing' in lxml's notation, whole and below its first step."""
+    return path.replace("w:", W), path.split("/", 1)[1].replace("w:", W)
 
 
 def _points(attributes: dict[str, str], name: str) -> float:
@@ -60,7 +67,7 @@ class Styles:
         """The attributes of the paragraph property at `path` (e.g. 'w:pPr/w:spacing') merged as
         Word merges them: document defaults, the style chain from its base, direct formatting."""
         attributes = dict(self._inherited(style_id, path))
-        layer = direct.find(path.split("/", 1)[1].replace("w:", W)) if direct is not None else None
+        layer = direct.find(_clark(path)[1]) if direct is not None else None
         if layer is not None:
             attributes.update((key.split("}")[-1], value) for key, value in layer.attrib.items())
         return attributes
@@ -69,9 +76,9 @@ class Styles:
         """The defaults and the style chain's part of `merged`, worked out once per style."""
         key = (style_id, path)
         if key not in self._cache:
-            inner = path.split("/", 1)[1].replace("w:", W)
+            whole, inner = _clark(path)
             layers = [self.default_ppr.find(inner) if self.default_ppr is not None else None]
-            layers += [style.find(path.replace("w:", W)) for style in reversed(list(self.chain(style_id)))]
+            layers += [style.find(whole) for style in reversed(list(self.chain(style_id)))]
             attributes: dict[str, str] = {}
             for layer in layers:
                 if layer is not None:
@@ -83,7 +90,7 @@ class Styles:
         """The first element at `path` (e.g. 'w:pPr/w:spacing') in direct formatting, the style
         chain, then the document defaults."""
         if direct is not None:
-            found = direct.find(path.split("/", 1)[1].replace("w:", W))
+            found = direct.find(_clark(path)[1])
             if found is not None:
                 return found
         key = (style_id, path, default_from)
@@ -92,12 +99,16 @@ class Styles:
         return self._cache[key]
 
     def _from_styles(self, style_id: str | None, path: str, default_from: str):
+        whole, inner = _clark(path)
         for style in self.chain(style_id):
-            found = style.find(path.replace("w:", W))
+            found = style.find(whole)
             if found is not None:
                 return found
         base = self.default_ppr if default_from == "ppr" else self.default_rpr
-        return base.find(path.split("/", 1)[1].replace("w:", W)) if base is not None else None
+        return base.find(inner) if base is not None else None
+
+
+_SECTION_BREAK = f"{W}pPr/{W}sectPr"  # a paragraph that ends a section
 
 
 class Paginator:
@@ -123,8 +134,9 @@ class Paginator:
         current = []
         for element in elements:
             current.append(element)
-            if element.find(f"{W}pPr/{W}sectPr") is not None:
-                self._section(current, element.find(f"{W}pPr/{W}sectPr"))
+            sect_pr = element.find(_SECTION_BREAK)
+            if sect_pr is not None:
+                self._section(current, sect_pr)
                 current = []
         if current:
             self._section(current, body.find(W + "sectPr"))
@@ -210,7 +222,7 @@ class Paginator:
                 lines.append(("image", max(segment, line)))
             else:
                 count = _wrapped(font, segment, max(first if index == 0 else width, 10), max(width, 10))
-                lines.extend(("text", line) for _ in range(max(1, count)))
+                lines += [("text", line)] * max(1, count)
         return before, after, lines or [("text", line)]
 
     def _formatting(self, p) -> tuple:
@@ -293,8 +305,10 @@ class Paginator:
         found = tbl.find(f"{W}tblPr/{W}tblCellMar")
         if found is None and style is not None:
             found = self.styles.lookup(style.get(W + "val"), "w:tblPr/w:tblCellMar")
-        side = lambda name, default: _twips(found.find(W + name), "w", default) if found is not None and found.find(W + name) is not None else default  # noqa: E731,E501
-        return side("top", 0), side("bottom", 0), side("left", DEFAULT_CELL_MARGIN), side("right", DEFAULT_CELL_MARGIN)
+        sides = {child.tag: child for child in found} if found is not None else {}
+        return (_twips(sides.get(W + "top"), "w"), _twips(sides.get(W + "bottom"), "w"),
+                _twips(sides.get(W + "left"), "w", DEFAULT_CELL_MARGIN),
+                _twips(sides.get(W + "right"), "w", DEFAULT_CELL_MARGIN))
 
     def _row_heights(self, rows: list[TableRow], grid, margins) -> list[float]:
         top, bottom, left, right = margins
