@@ -205,7 +205,8 @@ def test_every_book_table_read_as_text_paginates_as_the_tree_walk(sample, monkey
 
     laid_out = []
     for module in (book, sp):
-        monkeypatch.setattr(module, "paginate", lambda d, fixed=None: laid_out.append((d, fixed)) or paginate(d, fixed))
+        monkeypatch.setattr(module, "paginate",
+                            lambda d, fixed=None, template=None: laid_out.append((d, fixed)) or paginate(d, fixed))
     checked = check_workbook(ROOT / "samples" / f"{sample}.xlsx", Plugins())
     book.render_book(checked.doc, checked.profile)
     sp.render_sp_book(checked.doc, checked.profile)
@@ -219,3 +220,34 @@ def test_every_book_table_read_as_text_paginates_as_the_tree_walk(sample, monkey
             by_tree = paginate(document, fixed)
         assert [count for _, count in by_text.sections] == [count for _, count in by_tree.sections]
         assert by_text.page_of == by_tree.page_of
+
+
+def test_books_of_one_template_share_what_was_measured_and_fall_on_the_same_pages(monkeypatch):
+    """The second SKPD's book measures only the table paragraphs the first one did not have (the
+    labels, dots and signatures come back), and every element falls on the page a pagination of
+    its own finds."""
+    from sopdocs.pipeline.checking import check_workbook
+    from sopdocs.plugins import Plugins
+    from sopdocs.render import book, pagination
+    from sopdocs.render.engine import template_bytes
+    from sopdocs.templates_docx import default_template
+
+    laid_out = []
+    monkeypatch.setattr(book, "paginate",
+                        lambda d, fixed=None, template=None: laid_out.append((d, fixed)) or paginate(d, fixed))
+    for sample in ("kecamatan-contoh", "satpolpp-kota-batam"):
+        checked = check_workbook(ROOT / "samples" / f"{sample}.xlsx", Plugins())
+        book.render_book(checked.doc, checked.profile)
+    measured = []
+    original = pagination.Paginator._cell_paragraph_height
+    monkeypatch.setattr(pagination.Paginator, "_cell_paragraph_height",
+                        lambda self, index, width: measured.append(index) or original(self, index, width))
+    monkeypatch.setattr(pagination, "_MEASURED", {})
+    template = template_bytes(default_template("buku_sop.docx"))
+    paginate(*laid_out[0], template=template)
+    first = len(measured)
+    shared = paginate(*laid_out[1], template=template)
+    again = len(measured) - first
+    alone = paginate(*laid_out[1])
+    assert 0 < again < len(measured) - first - again  # the second book measured less than on its own
+    assert shared.page_of == alone.page_of and shared.sections == alone.sections

@@ -22,7 +22,7 @@ from .shapes import ShapeWriter
 from ..templates_docx import default_template
 from .contents import DaftarIsi, heading
 from .context import DOTS, date_text, instansi_context, signatory
-from .engine import Book, logo, render_template
+from .engine import Book, logo, render_template, template_bytes
 
 BOOKMARK, BOOKMARK_ID = "_sopdocs_", 9000000  # hidden bookmarks on the flowcharts, far from a template's
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
@@ -35,11 +35,11 @@ def render_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | None 
     sops = book_order(doc)
     identity_tables: list = []
     daftar_isi = _daftar_isi(sops, identity_tables, profile.parts, sections)
-    document, flowcharts = _render(doc, sops, template or default_template("buku_sop.docx"), profile,
-                                   daftar_isi.entries)
+    template = template or default_template("buku_sop.docx")
+    document, flowcharts = _render(doc, sops, template, profile, daftar_isi.entries)
     identity_tables.extend(place.getprevious() for place in flowcharts)
     insert_sections(document, sections)
-    paginator = paginate(document, flowcharts)
+    paginator = paginate(document, flowcharts, template_bytes(template))
     daftar_isi.fill(document, paginator)
     sop_pages = {i: paginator.page_of.get(table, 0) for i, table in enumerate(identity_tables)}
     return Book.paginated(document, paginator, sop_pages=sop_pages)

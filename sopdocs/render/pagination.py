@@ -111,20 +111,31 @@ class Styles:
 _SECTION_BREAK = f"{W}pPr/{W}sectPr"  # a paragraph that ends a section
 
 
+@dataclass
+class Measured:
+    """What the pagination worked out under some styles, for every book that has them: the styles
+    read, each table paragraph's height by its XML and width, each paragraph formatting by its
+    XML without its texts."""
+
+    styles: Styles
+    heights: dict[tuple[bytes, float], float] = field(default_factory=dict)
+    formats: dict[bytes, tuple] = field(default_factory=dict)
+
+
 class Paginator:
     """Lays the body elements out page by page; `page_of[element]` is the printed number of the
     page where each top-level element starts (a section numbers its pages from its `w:start`, or
     on from the section before)."""
 
-    def __init__(self, styles: Styles, fixed: dict | None = None):
-        self.styles = styles
+    def __init__(self, measured: Measured, fixed: dict | None = None):
+        self.styles = measured.styles
         self.fixed = fixed or {}  # placeholder paragraph -> the heights of the pages it stands for
         self.page_of: dict = {}
         self.section_of: dict = {}  # top-level element -> index of its section
         self.sections: list[tuple[list, int]] = []  # (elements, pages)
-        self._cell_heights: dict[tuple[bytes, float], float] = {}
+        self._cell_heights = measured.heights
         self._cells: TableCells | None = None  # the table being laid out
-        self._formats: dict[bytes, tuple] = {}  # a paragraph's XML without its texts -> _formatting
+        self._formats = measured.formats
         self._next_number = 1
         self._kept: list = []  # the paragraphs just laid out that keep with what follows
         self._kept_from = 0.0  # where on the page the first of them begins
@@ -570,9 +581,24 @@ def _continues(rows: list[TableRow], index: int, column: int) -> bool:
     return False
 
 
-def paginate(document, fixed: dict | None = None) -> Paginator:
+def paginate(document, fixed: dict | None = None, template: bytes | None = None) -> Paginator:
     """Lay out a python-docx Document's body; see Paginator. `fixed` maps placeholder paragraphs
-    to the heights of the pages they stand for."""
-    paginator = Paginator(Styles(document.styles.element), fixed)
+    to the heights of the pages they stand for. `template`, the bytes of the template the document
+    was rendered from, says whose styles it has (a book adds styles only for its flowcharts, which
+    are not measured): the books of one template share what was measured, as the same labels,
+    dots and Dasar Hukum come back in the books of every SKPD."""
+    measured = _MEASURED.get(template) if template is not None else None
+    if measured is None:
+        measured = Measured(Styles(document.styles.element))
+        if template is not None:
+            if len(_MEASURED) >= 8:
+                _MEASURED.clear()
+            _MEASURED[template] = measured
+    elif len(measured.heights) >= 200_000:  # a long-lived process (sopdocs web) stays bounded
+        measured.heights.clear()
+    paginator = Paginator(measured, fixed)
     paginator.run(document.element.body)
     return paginator
+
+
+_MEASURED: dict[bytes, Measured] = {}  # a template's bytes -> what its books' pagination measured

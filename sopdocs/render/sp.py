@@ -13,7 +13,7 @@ from .sections import Section, insert_sections
 from ..templates_docx import default_template
 from .contents import DaftarIsi, first_paragraph, heading
 from .context import instansi_context
-from .engine import Book, logo, render_template
+from .engine import Book, logo, render_template, template_bytes
 
 SUBJECT = "Standar Pelayanan"
 COVER = {"judul": "STANDAR PELAYANAN", "sub": "DAN MAKLUMAT PELAYANAN", "singkatan": ""}
@@ -48,11 +48,12 @@ def render_sp_book(doc: Dokumen, profile: Profile = DEFAULT, template: Path | No
             "maklumat": [line for line in (doc.instansi.maklumat or MAKLUMAT).split("\n") if line.strip()],
         }
 
-    document, _ = render_template(template or default_template("buku_sp.docx"), context, profile.page,
-                               f"Standar Pelayanan {doc.instansi.nama}", doc.instansi.nama)
+    template = template or default_template("buku_sp.docx")
+    document, _ = render_template(template, context, profile.page, f"Standar Pelayanan {doc.instansi.nama}",
+                                  doc.instansi.nama)
     insert_sections(document, sections)
     _release_last_rows(document)
-    paginator = paginate(document)
+    paginator = paginate(document, template=template_bytes(template))
     daftar_isi.fill(document, paginator)
     _remove_marks(document, marks)
     return Book.paginated(document, paginator)
