@@ -594,7 +594,7 @@ def paginate(document, fixed: dict | None = None, template: bytes | None = None)
             if len(_MEASURED) >= 8:
                 _MEASURED.clear()
             _MEASURED[template] = measured
-    elif len(measured.heights) >= 200_000:  # a long-lived process (sopdocs web) stays bounded
+    elif len(measured.heights) >= 50_000:  # a long-lived process (sopdocs web) stays bounded (~20 MB)
         measured.heights.clear()
     paginator = Paginator(measured, fixed)
     paginator.run(document.element.body)
