@@ -179,7 +179,7 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     them all anew, from 1001); `context(tpl)` builds the context (images need tpl). `title` and
     `author` become the file's properties (what Word shows in File > Info)."""
     try:
-        tpl = _Template(io.BytesIO(template_bytes(Path(template))))
+        tpl = _Template(io.BytesIO(template_bytes(template)))
         tpl.render(context(tpl), _ENVIRONMENT, autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Template {template} memakai sesuatu yang tidak diizinkan: {exc}") from exc
@@ -191,11 +191,11 @@ def render_template(template: Path, context: Callable[[DocxTemplate], dict], set
     _describe(tpl.docx, title, author)
     return tpl.docx, tpl.docx_ids_index
 
-def template_bytes(template: Path) -> bytes:
+def template_bytes(template: Path | str) -> bytes:
     """The template file, read once per process while it is unchanged (the same bytes object each
     time): python-docx opens a package from memory faster than from a file, one read per part (a
     book opens its template each time)."""
-    stat = template.stat()
+    stat = Path(template).stat()
     return _read_template(str(template), stat.st_mtime_ns, stat.st_size)
 
 @functools.lru_cache(maxsize=16)
